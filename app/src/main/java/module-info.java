@@ -1,0 +1,3 @@
+module dev.plugnet.app {
+    requires dev.plugnet.core;
+}

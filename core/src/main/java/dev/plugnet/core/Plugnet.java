@@ -1,0 +1,72 @@
+package dev.plugnet.core;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import dev.plugnet.core.model.ModelReader;
+import dev.plugnet.core.model.ModelSpec;
+import dev.plugnet.core.model.ModelWriter;
+import dev.plugnet.core.network.AssembledModel;
+import dev.plugnet.core.network.ModelAssembler;
+import dev.plugnet.core.plugins.PluginRegistry;
+import tools.jackson.databind.ObjectMapper;
+
+import java.nio.file.Path;
+
+/**
+ * The entry point for programs that use plugnet: holds the injector built over a {@link PluginRegistry} and
+ * gives the model reader, writer and assembler.
+ *
+ * <pre>{@code
+ * Plugnet plugnet = Plugnet.boot();
+ * AssembledModel model = plugnet.assemble(plugnet.reader().read(Path.of("model.json")));
+ * }</pre>
+ */
+public final class Plugnet {
+    private final Injector injector;
+
+    private Plugnet(Injector injector) {
+        this.injector = injector;
+    }
+
+    /** @return plugnet over the plugins of the boot layer and class path */
+    public static Plugnet boot() {
+        return with(PluginRegistry.discover());
+    }
+
+    /** @return plugnet over exactly the plugins of {@code registry} */
+    public static Plugnet with(PluginRegistry registry) {
+        return new Plugnet(Guice.createInjector(Stage.PRODUCTION, new PlugnetModule(registry)));
+    }
+
+    public PluginRegistry registry() {
+        return injector.getInstance(PluginRegistry.class);
+    }
+
+    public ModelReader reader() {
+        return injector.getInstance(ModelReader.class);
+    }
+
+    public ModelWriter writer() {
+        return injector.getInstance(ModelWriter.class);
+    }
+
+    public ModelAssembler assembler() {
+        return injector.getInstance(ModelAssembler.class);
+    }
+
+    /** @return the strict JSON mapper shared by plugnet's readers and writers */
+    public ObjectMapper json() {
+        return injector.getInstance(ObjectMapper.class);
+    }
+
+    /** Reads and assembles a model file. */
+    public AssembledModel load(Path modelFile) {
+        return assemble(reader().read(modelFile));
+    }
+
+    /** Assembles a model through the injector's assembler. */
+    public AssembledModel assemble(ModelSpec spec) {
+        return assembler().assemble(spec);
+    }
+}

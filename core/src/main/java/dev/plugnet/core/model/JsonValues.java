@@ -1,0 +1,135 @@
+package dev.plugnet.core.model;
+
+import dev.plugnet.api.ConfigException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Conversion between JSON trees and the plain values plugin options are made of (numbers, booleans, strings and
+ * lists of them), so that plugins never see Jackson.
+ */
+public final class JsonValues {
+    private JsonValues() {
+    }
+
+    /** @return an unmodifiable deep copy of a map of plain values, keeping its order */
+    static Map<String, Object> immutableCopy(Map<String, Object> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(k, immutable(v)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static Object immutable(Object value) {
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(v -> copy.add(immutable(v)));
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
+    }
+
+    /**
+     * @param node a JSON value that is not an object
+     * @param path its JSON path, for messages
+     * @return the plain value
+     * @throws ConfigException for an object or null (plugin options are flat)
+     */
+    public static Object toPlain(JsonNode node, String path) {
+        if (node.isIntegralNumber()) {
+            if (node.canConvertToInt()) {
+                return node.intValue();
+            }
+            if (node.canConvertToLong()) {
+                return node.longValue();
+            }
+            return node.bigIntegerValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isString()) {
+            return node.stringValue();
+        }
+        if (node.isArray()) {
+            List<Object> out = new ArrayList<>(node.size());
+            for (int i = 0; i < node.size(); i++) {
+                out.add(toPlain(node.get(i), path + "[" + i + "]"));
+            }
+            return out;
+        }
+        throw new ConfigException(path, "expected a number, boolean, string or list, got " + describe(node));
+    }
+
+    /** @return a JSON tree for a plain value */
+    public static JsonNode toNode(Object value) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (value instanceof Integer i) {
+            return f.numberNode(i);
+        }
+        if (value instanceof Long l) {
+            return f.numberNode(l);
+        }
+        if (value instanceof BigInteger b) {
+            return f.numberNode(b);
+        }
+        if (value instanceof Double d) {
+            return f.numberNode(d);
+        }
+        if (value instanceof BigDecimal d) {
+            return f.numberNode(d);
+        }
+        if (value instanceof Boolean b) {
+            return f.booleanNode(b);
+        }
+        if (value instanceof String s) {
+            return f.stringNode(s);
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode array = f.arrayNode();
+            list.forEach(v -> array.add(toNode(v)));
+            return array;
+        }
+        throw new IllegalArgumentException("not a plain JSON value: " + value);
+    }
+
+    /** @return an object node holding {@code options} in order */
+    static ObjectNode toObject(Map<String, Object> options) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        options.forEach((k, v) -> node.set(k, toNode(v)));
+        return node;
+    }
+
+    /** @return a short description of a JSON value for messages */
+    public static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isNull()) {
+            return "null";
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        if (node.isArray()) {
+            return "a list of " + node.size();
+        }
+        if (node.isString()) {
+            String s = node.stringValue();
+            return '"' + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + '"';
+        }
+        return node.toString();
+    }
+}

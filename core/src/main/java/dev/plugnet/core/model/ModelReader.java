@@ -1,0 +1,144 @@
+package dev.plugnet.core.model;
+
+import dev.plugnet.api.ApiVersion;
+import dev.plugnet.api.ConfigException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the JSON model format strictly into a {@link ModelSpec}: unknown fields, wrong types and malformed JSON
+ * are {@link ConfigException}s that name the JSON path (or line and column). Plugin names are kept as names;
+ * they resolve against installed plugins only when the model is assembled, never as Java classes.
+ */
+public final class ModelReader {
+    static final Set<String> MODEL_FIELDS = Set.of("format", "name", "description", "inputs", "layers", "loss",
+            "optimizer", "shortcuts", "seed", "training");
+    static final Set<String> TRAINING_FIELDS = Set.of("epochs", "batch_size", "validation_fraction",
+            "test_fraction", "patience", "schedule", "label");
+    static final Set<String> SCHEDULE_FIELDS = Set.of("type", "every", "factor", "min_rate");
+
+    private final ObjectMapper mapper;
+
+    /** @param mapper a strict mapper, as {@link StrictJson#mapper()} builds */
+    public ModelReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * @param file a model file
+     * @throws ConfigException if it cannot be read or is not a valid model; the location names the file
+     */
+    public ModelSpec read(Path file) {
+        return fromTree(StrictJson.readTree(mapper, file), "$");
+    }
+
+    /** Reads a model from JSON text. */
+    public ModelSpec read(String json) {
+        return fromTree(StrictJson.readTree(mapper, json), "$");
+    }
+
+    /**
+     * Reads a model from a JSON tree, for example a checkpoint's {@code config} section.
+     *
+     * @param root the model object
+     * @param path its JSON path, to prefix messages
+     */
+    public ModelSpec fromTree(JsonNode root, String path) {
+        JsonObjectReader model = JsonObjectReader.of(root, path).allowOnly(MODEL_FIELDS);
+        int format = model.integer("format", ApiVersion.MODEL_FORMAT, 1);
+        if (format > ApiVersion.MODEL_FORMAT) {
+            throw new ConfigException(model.path("format"), "this file has format " + format
+                    + ", newer than this plugnet reads (up to " + ApiVersion.MODEL_FORMAT + "); upgrade plugnet");
+        }
+        String name = model.string("name", "model");
+        String description = model.string("description", null);
+        int inputs = model.requireInteger("inputs", 1);
+        List<JsonObjectReader.Element> layerNodes = model.requireArray("layers", "a list of layers");
+        if (layerNodes.isEmpty()) {
+            throw new ConfigException(model.path("layers"), "expected at least one layer, got an empty list");
+        }
+        List<LayerSpec> layers = layerNodes.stream().map(e -> layer(e.node(), e.path())).toList();
+        ComponentSpec loss = component(model.require("loss", "a loss, for example \"cross_entropy\""),
+                model.path("loss"));
+        ComponentSpec optimizer = model.has("optimizer")
+                ? component(model.get("optimizer"), model.path("optimizer")) : ComponentSpec.named("sgd");
+        boolean shortcuts = model.bool("shortcuts", true);
+        long seed = model.longValue("seed", 42L);
+        TrainingSpec training = model.has("training")
+                ? training(model.get("training"), model.path("training")) : TrainingSpec.DEFAULTS;
+        return new ModelSpec(format, name, description, inputs, layers, loss, optimizer, shortcuts, seed, training);
+    }
+
+    private static LayerSpec layer(JsonNode node, String path) {
+        JsonObjectReader layer = JsonObjectReader.of(node, path);
+        String type = layer.requireString("type");
+        ComponentSpec activation = layer.has("activation")
+                ? component(layer.get("activation"), layer.path("activation")) : null;
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (!e.getKey().equals("type") && !e.getKey().equals("activation")) {
+                options.put(e.getKey(), JsonValues.toPlain(e.getValue(), layer.path(e.getKey())));
+            }
+        }
+        return new LayerSpec(type, options, activation);
+    }
+
+    /** Reads {@code "name"} or {@code {"type": "name", …options}}. */
+    static ComponentSpec component(JsonNode node, String path) {
+        if (node.isString()) {
+            return ComponentSpec.named(node.stringValue());
+        }
+        if (!node.isObject()) {
+            throw new ConfigException(path, "expected a plugin name or an object with \"type\", got "
+                    + JsonValues.describe(node));
+        }
+        JsonObjectReader object = JsonObjectReader.of(node, path);
+        String type = object.requireString("type");
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (!e.getKey().equals("type")) {
+                options.put(e.getKey(), JsonValues.toPlain(e.getValue(), object.path(e.getKey())));
+            }
+        }
+        return new ComponentSpec(type, options);
+    }
+
+    private static TrainingSpec training(JsonNode node, String path) {
+        JsonObjectReader t = JsonObjectReader.of(node, path).allowOnly(TRAINING_FIELDS);
+        TrainingSpec d = TrainingSpec.DEFAULTS;
+        double validation = t.number("validation_fraction", d.validationFraction(), 0.0, 0.9);
+        double test = t.number("test_fraction", d.testFraction(), 0.0, 0.9);
+        if (validation + test >= 0.95) {
+            throw new ConfigException(t.path("test_fraction"), "validation_fraction + test_fraction must leave rows"
+                    + " to train on (below 0.95), got " + (validation + test));
+        }
+        ScheduleSpec schedule = t.has("schedule") ? schedule(t.get("schedule"), t.path("schedule")) : null;
+        return new TrainingSpec(t.integer("epochs", d.epochs(), 1), t.integer("batch_size", d.batchSize(), 1),
+                validation, test, t.integer("patience", d.patience(), 0), schedule, t.string("label", null));
+    }
+
+    private static ScheduleSpec schedule(JsonNode node, String path) {
+        JsonObjectReader s = JsonObjectReader.of(node, path).allowOnly(SCHEDULE_FIELDS);
+        String type = s.requireString("type");
+        return switch (type) {
+            case "step" -> new ScheduleSpec(type, s.requireInteger("every", 1),
+                    s.number("factor", 0.5, 1e-12, 1.0), 0.0);
+            case "exponential" -> new ScheduleSpec(type, 1, s.number("factor", 0.99, 1e-12, 1.0), 0.0);
+            case "cosine" -> new ScheduleSpec(type, 1, 1.0, s.number("min_rate", 0.0, 0.0, Double.MAX_VALUE));
+            default -> throw new ConfigException(s.path("type"),
+                    "expected one of \"step\", \"exponential\", \"cosine\", got \"" + type + "\"");
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package dev.plugnet.core.model;
+
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a {@link ModelSpec} back as JSON; {@link ModelReader} reads the result into an equal record.
+ */
+public final class ModelWriter {
+    private final ObjectMapper mapper;
+
+    public ModelWriter(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** @return the model as indented JSON text */
+    public String write(ModelSpec spec) {
+        return mapper.writeValueAsString(toTree(spec));
+    }
+
+    /** @return the model as a JSON tree */
+    public ObjectNode toTree(ModelSpec spec) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        root.put("format", spec.format());
+        root.put("name", spec.name());
+        if (spec.description() != null) {
+            root.put("description", spec.description());
+        }
+        root.put("inputs", spec.inputs());
+        var layers = root.putArray("layers");
+        for (LayerSpec layer : spec.layers()) {
+            ObjectNode node = f.objectNode();
+            node.put("type", layer.type());
+            layer.options().forEach((k, v) -> node.set(k, JsonValues.toNode(v)));
+            if (layer.activation() != null) {
+                node.set("activation", component(layer.activation()));
+            }
+            layers.add(node);
+        }
+        root.set("loss", component(spec.loss()));
+        root.set("optimizer", component(spec.optimizer()));
+        root.put("shortcuts", spec.shortcuts());
+        root.put("seed", spec.seed());
+        root.set("training", training(spec.training()));
+        return root;
+    }
+
+    private static ObjectNode component(ComponentSpec c) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("type", c.type());
+        c.options().forEach((k, v) -> node.set(k, JsonValues.toNode(v)));
+        return node;
+    }
+
+    private static ObjectNode training(TrainingSpec t) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("epochs", t.epochs());
+        node.put("batch_size", t.batchSize());
+        node.put("validation_fraction", t.validationFraction());
+        node.put("test_fraction", t.testFraction());
+        node.put("patience", t.patience());
+        if (t.schedule() != null) {
+            ObjectNode s = node.putObject("schedule");
+            ScheduleSpec sc = t.schedule();
+            s.put("type", sc.type());
+            switch (sc.type()) {
+                case "step" -> {
+                    s.put("every", sc.every());
+                    s.put("factor", sc.factor());
+                }
+                case "exponential" -> s.put("factor", sc.factor());
+                default -> s.put("min_rate", sc.minRate());
+            }
+        }
+        if (t.label() != null) {
+            node.put("label", t.label());
+        }
+        return node;
+    }
+}

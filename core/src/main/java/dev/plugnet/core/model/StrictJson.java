@@ -1,0 +1,77 @@
+package dev.plugnet.core.model;
+
+import dev.plugnet.api.ConfigException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The one place plugnet's JSON reading is configured: duplicate keys, trailing content and unknown properties
+ * are errors, no default typing is ever enabled (a JSON file can never name a Java class), and a syntax error
+ * becomes a {@link ConfigException} with its line and column.
+ */
+public final class StrictJson {
+    private StrictJson() {
+    }
+
+    /** @return a new strict mapper that writes indented JSON */
+    public static ObjectMapper mapper() {
+        return JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build();
+    }
+
+    /**
+     * @return the JSON tree of a file
+     * @throws ConfigException if it is missing, unreadable or malformed; the location names the file
+     */
+    public static JsonNode readTree(ObjectMapper mapper, Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), "no such file");
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), "cannot be read: " + e.getMessage());
+        }
+        try {
+            return parse(mapper, text);
+        } catch (ConfigException e) {
+            throw new ConfigException(file + " " + e.location(), e.problem());
+        }
+    }
+
+    /** @return the JSON tree of a text */
+    public static JsonNode readTree(ObjectMapper mapper, String text) {
+        return parse(mapper, text);
+    }
+
+    private static JsonNode parse(ObjectMapper mapper, String text) {
+        if (text.isBlank()) {
+            throw new ConfigException("line 1", "malformed JSON: the document is empty");
+        }
+        try {
+            return mapper.readTree(text);
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            String where = at == null ? "JSON" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String message = e.getOriginalMessage();
+            int newline = message.indexOf('\n');
+            throw new ConfigException(where, "malformed JSON: " + (newline < 0 ? message : message.substring(0, newline)));
+        }
+    }
+}

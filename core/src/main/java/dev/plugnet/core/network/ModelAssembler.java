@@ -1,0 +1,149 @@
+package dev.plugnet.core.network;
+
+import dev.plugnet.api.Activation;
+import dev.plugnet.api.ActivationProvider;
+import dev.plugnet.api.ConfigException;
+import dev.plugnet.api.Layer;
+import dev.plugnet.api.LayerContext;
+import dev.plugnet.api.LayerProvider;
+import dev.plugnet.api.LossProvider;
+import dev.plugnet.api.Optimizer;
+import dev.plugnet.api.OptimizerProvider;
+import dev.plugnet.api.Options;
+import dev.plugnet.api.PluginProvider;
+import dev.plugnet.api.Shortcut;
+import dev.plugnet.api.ShortcutProvider;
+import dev.plugnet.core.model.ComponentSpec;
+import dev.plugnet.core.model.LayerSpec;
+import dev.plugnet.core.model.ModelSpec;
+import com.google.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Builds an {@link AssembledModel} from a {@link ModelSpec} with the installed plugins, which Guice supplies
+ * by name. It resolves each name against the plugins (an unknown one lists the installed names), checks every
+ * plugin's options, chains the widths, checks that the loss fits the output, and installs a shortcut when one
+ * covers the tail (output activation + loss), unless the model switches shortcuts off.
+ */
+public final class ModelAssembler {
+    private final Map<String, LayerProvider> layers;
+    private final Map<String, ActivationProvider> activations;
+    private final Map<String, LossProvider> losses;
+    private final Map<String, OptimizerProvider> optimizers;
+    private final Set<ShortcutProvider> shortcuts;
+
+    @Inject
+    public ModelAssembler(Map<String, LayerProvider> layers, Map<String, ActivationProvider> activations,
+                          Map<String, LossProvider> losses, Map<String, OptimizerProvider> optimizers,
+                          Set<ShortcutProvider> shortcuts) {
+        this.layers = layers;
+        this.activations = activations;
+        this.losses = losses;
+        this.optimizers = optimizers;
+        this.shortcuts = shortcuts;
+    }
+
+    /**
+     * @throws ConfigException naming the JSON path of the first problem
+     */
+    public AssembledModel assemble(ModelSpec spec) {
+        Network network = network(spec);
+        ComponentSpec opt = spec.optimizer();
+        OptimizerProvider optimizerProvider = lookup(optimizers, opt.type(), "optimizer", "optimizer.type");
+        Options optimizerOptions = Options.parse(optimizerProvider.options(), opt.options(), "optimizer");
+        Optimizer optimizer = optimizerProvider.create(network.parameters(), optimizerOptions);
+        return new AssembledModel(spec, network, optimizer);
+    }
+
+    /** Builds the network alone (no optimizer). */
+    public Network network(ModelSpec spec) {
+        List<Stage> stages = new ArrayList<>();
+        int width = spec.inputs();
+        ActivationProvider lastActivation = null;
+        Options lastActivationOptions = Options.empty("");
+        for (int i = 0; i < spec.layers().size(); i++) {
+            LayerSpec layerSpec = spec.layers().get(i);
+            String path = "layers[" + i + "]";
+            LayerProvider provider = lookup(layers, layerSpec.type(), "layer", path + ".type");
+            Options options = Options.parse(provider.options(), layerSpec.options(), path);
+            Layer layer = provider.create(new LayerContext(width, options, layerSeed(spec.seed(), i)));
+            if (layer.inputWidth() != width) {
+                throw new ConfigException(path, "layer \"" + layerSpec.type() + "\" expects " + layer.inputWidth()
+                        + " inputs, but the previous layer gives " + width);
+            }
+            Activation activation = null;
+            String activationName = null;
+            lastActivation = null;
+            if (layerSpec.activation() != null) {
+                ComponentSpec a = layerSpec.activation();
+                String at = path + ".activation";
+                ActivationProvider ap = lookup(activations, a.type(), "activation",
+                        a.options().isEmpty() ? at : at + ".type");
+                lastActivationOptions = Options.parse(ap.options(), a.options(), at);
+                activation = ap.create(lastActivationOptions);
+                activationName = a.type();
+                lastActivation = ap;
+            }
+            stages.add(new Stage(i, layerSpec.type(), layer, activationName, activation));
+            width = layer.outputWidth();
+        }
+
+        ComponentSpec lossSpec = spec.loss();
+        LossProvider lossProvider = lookup(losses, lossSpec.type(), "loss", "loss.type");
+        Options lossOptions = Options.parse(lossProvider.options(), lossSpec.options(), "loss");
+        String lastName = stages.get(stages.size() - 1).activationName();
+        if (lossProvider.needsDistribution() && (lastActivation == null || !lastActivation.outputsDistribution())) {
+            String distributions = String.join(", ", activations.entrySet().stream()
+                    .filter(e -> e.getValue().outputsDistribution()).map(Map.Entry::getKey).toList());
+            throw new ConfigException("loss.type", "\"" + lossSpec.type() + "\" needs each output row to be a"
+                    + " probability distribution, but the last layer (layers[" + (stages.size() - 1) + "]) has "
+                    + (lastName == null ? "no activation" : "activation \"" + lastName + "\"")
+                    + "; use one of: " + distributions);
+        }
+
+        Shortcut shortcut = null;
+        String shortcutName = null;
+        String reason;
+        if (!spec.shortcuts()) {
+            reason = "shortcuts are switched off in the model";
+        } else {
+            reason = "no installed shortcut covers " + (lastName == null ? "no activation" : lastName) + " + "
+                    + lossSpec.type();
+            for (ShortcutProvider sp : shortcuts.stream()
+                    .sorted(java.util.Comparator.comparing(PluginProvider::name)).toList()) {
+                if (sp.activation().equals(lastName) && sp.loss().equals(lossSpec.type())
+                        && sp.covers(lastActivationOptions, lossOptions)) {
+                    shortcut = sp.create();
+                    shortcutName = sp.name();
+                    break;
+                }
+            }
+        }
+        return new Network(spec.inputs(), stages, lossProvider.create(lossOptions), lossSpec.type(), shortcut,
+                shortcutName, reason);
+    }
+
+    /** @return the seed of layer {@code index}: independent streams derived from the model's seed */
+    static long layerSeed(long modelSeed, int index) {
+        SplittableRandom root = new SplittableRandom(modelSeed);
+        long seed = root.nextLong();
+        for (int i = 0; i < index; i++) {
+            seed = root.nextLong();
+        }
+        return seed;
+    }
+
+    private static <P> P lookup(Map<String, P> installed, String name, String kind, String path) {
+        P provider = installed.get(name);
+        if (provider == null) {
+            throw new ConfigException(path, "unknown " + kind + " \"" + name + "\"; installed " + kind
+                    + (kind.endsWith("s") ? "es" : "s") + ": " + String.join(", ", installed.keySet().stream().sorted().toList()));
+        }
+        return provider;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.plugnet.core.plugins;
+
+import dev.plugnet.api.ConfigException;
+import dev.plugnet.api.PluginProvider;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * Every plugin found, by kind and name. Two plugins of one kind that claim one name are an error that names
+ * both modules. This and the injector are the only places plugins are held.
+ */
+public final class PluginRegistry {
+    private final Map<PluginKind, Map<String, InstalledPlugin>> byKind;
+
+    private PluginRegistry(Map<PluginKind, Map<String, InstalledPlugin>> byKind) {
+        this.byKind = byKind;
+    }
+
+    /**
+     * Discovers the providers visible to this module: the boot layer's modules (their {@code provides}) and the
+     * class path (its {@code META-INF/services}).
+     *
+     * @throws ConfigException if two plugins of one kind share a name
+     */
+    public static PluginRegistry discover() {
+        List<InstalledPlugin> found = new ArrayList<>();
+        ClassLoader loader = PluginRegistry.class.getClassLoader();
+        for (PluginKind kind : PluginKind.values()) {
+            for (PluginProvider provider : ServiceLoader.load(kind.spi(), loader)) {
+                found.add(InstalledPlugin.builtIn(provider));
+            }
+        }
+        return of(found);
+    }
+
+    /**
+     * @param plugins the plugins to hold
+     * @throws ConfigException if two plugins of one kind share a name
+     */
+    public static PluginRegistry of(Collection<InstalledPlugin> plugins) {
+        Map<PluginKind, Map<String, InstalledPlugin>> byKind = new EnumMap<>(PluginKind.class);
+        for (PluginKind kind : PluginKind.values()) {
+            byKind.put(kind, new TreeMap<>());
+        }
+        for (InstalledPlugin plugin : plugins) {
+            Map<String, InstalledPlugin> named = byKind.get(plugin.kind());
+            InstalledPlugin earlier = named.get(plugin.name());
+            if (earlier != null) {
+                if (earlier.provider().getClass() == plugin.provider().getClass()) {
+                    continue; // the same provider seen twice (module path and class path)
+                }
+                throw new ConfigException("plugins", "two " + plugin.kind().word() + " plugins are named \""
+                        + plugin.name() + "\": one in module " + earlier.module() + " (" + earlier.origin()
+                        + "), one in module " + plugin.module() + " (" + plugin.origin() + ")");
+            }
+            named.put(plugin.name(), plugin);
+        }
+        return new PluginRegistry(byKind);
+    }
+
+    /** @return the providers of a kind */
+    public static PluginRegistry ofProviders(Collection<? extends PluginProvider> providers) {
+        return of(providers.stream().map(InstalledPlugin::builtIn).toList());
+    }
+
+    /** @return the plugins of {@code kind}, by name, in name order */
+    public Map<String, InstalledPlugin> plugins(PluginKind kind) {
+        return java.util.Collections.unmodifiableMap(byKind.get(kind));
+    }
+
+    /** @return the providers of one kind, by name */
+    public <P extends PluginProvider> Map<String, P> providers(PluginKind kind, Class<P> type) {
+        Map<String, P> out = new TreeMap<>();
+        byKind.get(kind).forEach((name, plugin) -> out.put(name, type.cast(plugin.provider())));
+        return out;
+    }
+
+    /** @return the plugin of {@code kind} named {@code name}, if installed */
+    public Optional<InstalledPlugin> find(PluginKind kind, String name) {
+        return Optional.ofNullable(byKind.get(kind).get(name));
+    }
+
+    /** @return every plugin, by kind then name */
+    public List<InstalledPlugin> all() {
+        List<InstalledPlugin> all = new ArrayList<>();
+        byKind.values().forEach(m -> all.addAll(m.values()));
+        all.sort(Comparator.comparing(InstalledPlugin::kind).thenComparing(InstalledPlugin::name));
+        return all;
+    }
+}

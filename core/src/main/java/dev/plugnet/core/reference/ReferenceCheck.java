@@ -1,0 +1,147 @@
+package dev.plugnet.core.reference;
+
+import dev.plugnet.api.Matrix;
+import dev.plugnet.api.NonFiniteException;
+import dev.plugnet.api.Parameter;
+import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.model.ComponentSpec;
+import dev.plugnet.core.model.LayerSpec;
+import dev.plugnet.core.model.ModelSpec;
+import dev.plugnet.core.model.TrainingSpec;
+import dev.plugnet.core.network.Network;
+import dev.plugnet.core.network.Stage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a {@link ReferenceCase} through the real path — a model spec with the case's weights as explicit
+ * {@code dense} options, assembled by Guice from the discovered plugins — and compares every value with the
+ * reference by {@code max|actual − expected| / max(1e-12, max|expected|)}.
+ */
+public final class ReferenceCheck {
+    private final Plugnet plugnet;
+
+    public ReferenceCheck(Plugnet plugnet) {
+        this.plugnet = plugnet;
+    }
+
+    /** @return the model a case describes: dense layers with explicit weights, its activations and loss */
+    public static ModelSpec modelOf(ReferenceCase c, boolean shortcuts) {
+        List<LayerSpec> layers = new ArrayList<>();
+        int count = c.sizes().size() - 1;
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> options = new LinkedHashMap<>();
+            options.put("units", c.sizes().get(i + 1));
+            options.put("weights", rows(c.weights().get(i)));
+            options.put("biases", row(c.biases().get(i)));
+            String activation = i == count - 1 ? c.outputActivation() : c.hiddenActivation();
+            layers.add(new LayerSpec("dense", options, ComponentSpec.named(activation)));
+        }
+        return new ModelSpec(1, c.name(), null, c.sizes().get(0), layers, ComponentSpec.named(c.loss()),
+                ComponentSpec.named("sgd"), shortcuts, 0L, TrainingSpec.DEFAULTS);
+    }
+
+    /**
+     * Runs the case once on the requested path.
+     *
+     * @param c the case
+     * @param shortcut whether to run with shortcuts on
+     */
+    public ReferenceResult run(ReferenceCase c, boolean shortcut) {
+        String pathName = shortcut ? "shortcut" : "generic";
+        if (!shortcut && c.expected().dLds() == null) {
+            return new ReferenceResult(c.name(), pathName, false, 0, "",
+                    "skipped: dL_ds is not finite in this case, so only the shortcut path applies");
+        }
+        Network network = plugnet.assembler().network(modelOf(c, shortcut));
+        if (shortcut && !network.usesShortcut()) {
+            return new ReferenceResult(c.name(), pathName, false, 0, "",
+                    "skipped: " + network.backwardPath());
+        }
+        Map<String, Double> errors = new LinkedHashMap<>();
+        network.forward(c.x(), false);
+        double loss = network.loss(c.t());
+        errors.put("loss", relativeError(Matrix.row(loss), Matrix.row(c.expected().loss())));
+        try {
+            network.backward(c.t());
+        } catch (NonFiniteException e) {
+            return new ReferenceResult(c.name(), pathName, true, Double.POSITIVE_INFINITY, e.location(),
+                    e.getMessage());
+        }
+        List<Stage> stages = network.stages();
+        Stage last = stages.get(stages.size() - 1);
+        ReferenceCase.Expected ex = c.expected();
+        errors.put("s", relativeError(last.output(), ex.s()));
+        if (!shortcut) {
+            errors.put("dL_ds", relativeError(network.lossGradient(), ex.dLds()));
+        }
+        for (int i = 0; i < stages.size(); i++) {
+            Stage stage = stages.get(i);
+            errors.put("pre_activations[" + i + "]", relativeError(stage.preActivation(), ex.preActivations().get(i)));
+            errors.put("dL_dpre[" + i + "]", relativeError(stage.preActivationGradient(), ex.dLdpre().get(i)));
+            if (i < stages.size() - 1) {
+                errors.put("hidden_outputs[" + i + "]", relativeError(stage.output(), ex.hiddenOutputs().get(i)));
+                errors.put("dL_dhidden[" + i + "]", relativeError(stage.outputGradient(), ex.dLdhidden().get(i)));
+            }
+            for (Parameter p : stage.layer().parameters()) {
+                if (p.name().equals("W")) {
+                    errors.put("dL_dW[" + i + "]", relativeError(p.gradient(), ex.dLdW().get(i)));
+                } else if (p.name().equals("b")) {
+                    errors.put("dL_db[" + i + "]", relativeError(p.gradient(), ex.dLdb().get(i)));
+                }
+            }
+        }
+        String worstName = "";
+        double worst = 0;
+        for (Map.Entry<String, Double> e : errors.entrySet()) {
+            if (!(e.getValue() <= worst)) {
+                worst = e.getValue();
+                worstName = e.getKey();
+            }
+        }
+        return new ReferenceResult(c.name(), pathName, true, worst, worstName, "");
+    }
+
+    /**
+     * @return {@code max|actual − expected| / max(1e-12, max|expected|)}; infinite if the shapes differ or a
+     *         value is not finite
+     */
+    public static double relativeError(Matrix actual, Matrix expected) {
+        if (actual == null || !actual.hasShape(expected.rows(), expected.cols())) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double diff = 0;
+        double[] a = actual.data();
+        double[] e = expected.data();
+        for (int i = 0; i < a.length; i++) {
+            double d = Math.abs(a[i] - e[i]);
+            if (!(d <= diff)) {
+                diff = Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
+            }
+        }
+        return diff / Math.max(1e-12, expected.maxAbs());
+    }
+
+    private static List<Object> rows(Matrix m) {
+        List<Object> rows = new ArrayList<>();
+        for (double[] r : m.toArray()) {
+            rows.add(toList(r));
+        }
+        return rows;
+    }
+
+    private static List<Object> row(Matrix m) {
+        return toList(m.data());
+    }
+
+    private static List<Object> toList(double[] values) {
+        List<Object> out = new ArrayList<>(values.length);
+        for (double v : values) {
+            out.add(v);
+        }
+        return out;
+    }
+}

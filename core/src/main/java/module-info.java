@@ -1,0 +1,23 @@
+/**
+ * plugnet's core: plugin discovery, the Guice module, the JSON model format, model assembly and the
+ * network's forward and backward pass. It never imports a plugin class: plugins arrive through
+ * {@link java.util.ServiceLoader}.
+ */
+module dev.plugnet.core {
+    requires transitive dev.plugnet.api;
+    requires com.google.guice;
+    requires com.google.common;
+    requires transitive tools.jackson.databind;
+
+    exports dev.plugnet.core;
+    exports dev.plugnet.core.plugins;
+    exports dev.plugnet.core.model;
+    exports dev.plugnet.core.network;
+    exports dev.plugnet.core.reference;
+
+    uses dev.plugnet.api.LayerProvider;
+    uses dev.plugnet.api.ActivationProvider;
+    uses dev.plugnet.api.LossProvider;
+    uses dev.plugnet.api.OptimizerProvider;
+    uses dev.plugnet.api.ShortcutProvider;
+}
