@@ -11,10 +11,11 @@ final class Activations {
      * Throws {@link dev.plugnet.api.ShapeMismatchException} unless the four matrices of a backward pass have one
      * shape.
      *
-     * @param name the activation, named in the message
+     * @param operation named in the message, for example {@code "sigmoid backward"}; a constant, so that the
+     *        check allocates nothing
      */
-    static void requireBackwardShapes(String name, Matrix pre, Matrix out, Matrix outGradient, Matrix preGradient) {
-        String operation = name + " backward";
+    static void requireBackwardShapes(String operation, Matrix pre, Matrix out, Matrix outGradient,
+                                      Matrix preGradient) {
         Matrix.requireSameShape(operation, pre, out);
         Matrix.requireSameShape(operation, pre, outGradient);
         Matrix.requireSameShape(operation, pre, preGradient);

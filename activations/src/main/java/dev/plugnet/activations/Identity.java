@@ -18,7 +18,7 @@ public final class Identity implements Activation {
     /** {@inheritDoc} {@code dL/da = dL/dy}. */
     @Override
     public void backward(Matrix pre, Matrix out, Matrix outGradient, Matrix preGradient) {
-        Activations.requireBackwardShapes("identity", pre, out, outGradient, preGradient);
+        Activations.requireBackwardShapes("identity backward", pre, out, outGradient, preGradient);
         preGradient.copyFrom(outGradient);
     }
 }

@@ -37,7 +37,7 @@ public final class LeakyRelu implements Activation {
     /** {@inheritDoc} {@code dL/da = dL/dy} where {@code a > 0}, {@code slope · dL/dy} elsewhere. */
     @Override
     public void backward(Matrix pre, Matrix out, Matrix outGradient, Matrix preGradient) {
-        Activations.requireBackwardShapes("leaky_relu", pre, out, outGradient, preGradient);
+        Activations.requireBackwardShapes("leaky_relu backward", pre, out, outGradient, preGradient);
         double[] a = pre.data();
         double[] g = outGradient.data();
         double[] d = preGradient.data();

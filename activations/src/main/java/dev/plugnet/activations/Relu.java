@@ -26,7 +26,7 @@ public final class Relu implements Activation {
     /** {@inheritDoc} {@code dL/da = dL/dy ⊙ [a > 0]}. */
     @Override
     public void backward(Matrix pre, Matrix out, Matrix outGradient, Matrix preGradient) {
-        Activations.requireBackwardShapes("relu", pre, out, outGradient, preGradient);
+        Activations.requireBackwardShapes("relu backward", pre, out, outGradient, preGradient);
         double[] a = pre.data();
         double[] g = outGradient.data();
         double[] d = preGradient.data();

@@ -37,7 +37,7 @@ public final class Sigmoid implements Activation {
     /** {@inheritDoc} SPEC.md step 6: {@code dL/da = dL/dz ⊙ z ⊙ (1 − z)}. */
     @Override
     public void backward(Matrix pre, Matrix out, Matrix outGradient, Matrix preGradient) {
-        Activations.requireBackwardShapes("sigmoid", pre, out, outGradient, preGradient);
+        Activations.requireBackwardShapes("sigmoid backward", pre, out, outGradient, preGradient);
         double[] z = out.data();
         double[] g = outGradient.data();
         double[] d = preGradient.data();

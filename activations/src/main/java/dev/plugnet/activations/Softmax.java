@@ -44,7 +44,7 @@ public final class Softmax implements Activation {
     /** {@inheritDoc} SPEC.md step 2, row by row: {@code dL/da_b = s_b ⊙ (g_b − (g_b · s_b))}. */
     @Override
     public void backward(Matrix pre, Matrix out, Matrix outGradient, Matrix preGradient) {
-        Activations.requireBackwardShapes("softmax", pre, out, outGradient, preGradient);
+        Activations.requireBackwardShapes("softmax backward", pre, out, outGradient, preGradient);
         int rows = out.rows();
         int cols = out.cols();
         double[] s = out.data();

@@ -25,7 +25,7 @@ public final class Tanh implements Activation {
     /** {@inheritDoc} {@code dL/da = dL/dy ⊙ (1 − y²)}. */
     @Override
     public void backward(Matrix pre, Matrix out, Matrix outGradient, Matrix preGradient) {
-        Activations.requireBackwardShapes("tanh", pre, out, outGradient, preGradient);
+        Activations.requireBackwardShapes("tanh backward", pre, out, outGradient, preGradient);
         double[] y = out.data();
         double[] g = outGradient.data();
         double[] d = preGradient.data();

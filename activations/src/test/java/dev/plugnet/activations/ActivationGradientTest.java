@@ -1,12 +1,15 @@
 package dev.plugnet.activations;
 
 import static dev.plugnet.activations.MatrixAssert.assertClose;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.plugnet.api.Activation;
 import dev.plugnet.api.ActivationProvider;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.Options;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,9 +67,9 @@ class ActivationGradientTest {
         for (int i = 0; i < 20_000; i++) {
             pass.run();
         }
-        java.util.OptionalLong bytes = Allocations.bytesAllocatedBy(pass, 10_000);
-        org.junit.jupiter.api.Assumptions.assumeTrue(bytes.isPresent(), "this JDK cannot measure allocation");
-        org.junit.jupiter.api.Assertions.assertTrue(bytes.getAsLong() < 10_000,
+        OptionalLong bytes = Allocations.bytesAllocatedBy(pass, 10_000);
+        assumeTrue(bytes.isPresent(), "this JDK cannot measure allocation");
+        assertTrue(bytes.getAsLong() < 10_000,
                 "allocated " + bytes.getAsLong() + " bytes in 10000 passes");
     }
 }

@@ -54,7 +54,8 @@ public final class PluginRegistry {
             Map<String, InstalledPlugin> named = byKind.get(plugin.kind());
             InstalledPlugin earlier = named.get(plugin.name());
             if (earlier != null) {
-                if (earlier.provider().getClass() == plugin.provider().getClass()) {
+                if (earlier.provider().getClass() == plugin.provider().getClass()
+                        && earlier.origin().equals(plugin.origin())) {
                     continue; // the same provider seen twice (module path and class path)
                 }
                 throw new ConfigException("plugins", "two " + plugin.kind().word() + " plugins are named \""
@@ -66,7 +67,7 @@ public final class PluginRegistry {
         return new PluginRegistry(byKind);
     }
 
-    /** @return the providers of a kind */
+    /** @return a registry of built-in providers */
     public static PluginRegistry ofProviders(Collection<? extends PluginProvider> providers) {
         return of(providers.stream().map(InstalledPlugin::builtIn).toList());
     }

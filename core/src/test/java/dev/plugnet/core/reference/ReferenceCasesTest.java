@@ -1,0 +1,54 @@
+package dev.plugnet.core.reference;
+
+import dev.plugnet.core.Plugnet;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every case of shared/fixtures, on the shortcut path and on the generic path, through JSON spec, Guice and plugins. */
+class ReferenceCasesTest {
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+
+    @TestFactory
+    List<DynamicTest> everyReferenceCaseMatchesWithinTolerance() {
+        Plugnet plugnet = Plugnet.boot();
+        ReferenceCaseReader reader = new ReferenceCaseReader(plugnet.json());
+        ReferenceCheck check = new ReferenceCheck(plugnet);
+        List<Path> files = ReferenceCaseReader.expand(List.of(FIXTURES));
+        assertTrue(files.size() >= 3, "the three shared fixtures are copied into test resources");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path file : files) {
+            ReferenceCase c = reader.read(file);
+            for (boolean shortcut : new boolean[] {true, false}) {
+                tests.add(DynamicTest.dynamicTest(c.name() + (shortcut ? " shortcut" : " generic"), () -> {
+                    ReferenceResult r = check.run(c, shortcut);
+                    if (shortcut) {
+                        assertTrue(r.ran(), "the shortcut path runs: " + r.note());
+                    } else {
+                        assertTrue(r.ran() || c.expected().dLds() == null, "generic path runs where dL_ds exists");
+                    }
+                    assertTrue(r.passed(), () -> r.worstArray() + " has relative error " + r.worstError());
+                    if (r.ran()) {
+                        assertTrue(r.worstError() < 1e-12, () -> "float64 code lands near 1e-15, got "
+                                + r.worstError() + " in " + r.worstArray());
+                    }
+                }));
+            }
+        }
+        return tests;
+    }
+
+    @org.junit.jupiter.api.Test
+    void relativeErrorIsScaledByTheLargestExpectedValue() {
+        var expected = dev.plugnet.api.Matrix.of(new double[] {2, -4});
+        var actual = dev.plugnet.api.Matrix.of(new double[] {2, -4.4});
+        org.junit.jupiter.api.Assertions.assertEquals(0.1, ReferenceCheck.relativeError(actual, expected), 1e-12);
+        assertFalse(Double.isFinite(ReferenceCheck.relativeError(dev.plugnet.api.Matrix.zeros(1, 3), expected)));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.plugnet.losses;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.plugnet.api.Options;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LossProvidersTest {
+    private static final String SERVICE = "dev.plugnet.api.LossProvider";
+
+    @Test
+    void crossEntropyNeedsADistribution() {
+        CrossEntropyLossProvider provider = new CrossEntropyLossProvider();
+        assertEquals("cross_entropy", provider.name());
+        assertTrue(provider.needsDistribution());
+        assertTrue(provider.options().isEmpty());
+        assertFalse(provider.description().isBlank());
+        assertInstanceOf(CrossEntropyLoss.class, provider.create(Options.empty("loss")));
+    }
+
+    @Test
+    void mseDoesNot() {
+        MeanSquaredErrorLossProvider provider = new MeanSquaredErrorLossProvider();
+        assertEquals("mse", provider.name());
+        assertFalse(provider.needsDistribution());
+        assertFalse(provider.description().isBlank());
+        assertInstanceOf(MeanSquaredErrorLoss.class, provider.create(Options.empty("loss")));
+    }
+
+    @Test
+    void bothAreListedInTheServicesFileAndTheModule() throws IOException {
+        List<String> classes = List.of(CrossEntropyLossProvider.class.getName(),
+                MeanSquaredErrorLossProvider.class.getName());
+        assertEquals(classes, ServiceRegistration.servicesFile(CrossEntropyLossProvider.class, SERVICE));
+        List<String> provided = ServiceRegistration.provides(CrossEntropyLossProvider.class, SERVICE);
+        if (provided != null) {
+            assertEquals(Set.copyOf(classes), Set.copyOf(provided));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.plugnet.losses.shortcut;
+
+import dev.plugnet.api.Matrix;
+import dev.plugnet.api.Shortcut;
+
+/**
+ * The fused backward of softmax followed by mean cross-entropy (SPEC.md, "the shortcut").
+ *
+ * <p>The loss is computed from the logits {@code a} (B, K) by log-sum-exp, never as {@code ln} of an
+ * underflowed {@code s}: with {@code m_b = max_k a_bk},
+ * {@code L = −(1/B) Σ_b Σ_k t_bk (a_bk − m_b − ln Σ_j exp(a_bj − m_b))}, terms with {@code t_bk = 0} skipped.
+ *
+ * <p>The gradient replaces steps 1 and 2 together: {@code dL/da = (1/B)(s ⊙ rowsum(t) − t)}. Keeping
+ * {@code rowsum(t)} makes it exact for target rows that do not sum to 1; for one-hot or probability rows it is
+ * the familiar {@code (s − t)/B}. It needs neither the Jacobian nor a division by {@code s}, so it stays finite
+ * where {@code s} underflows to 0.
+ */
+public final class SoftmaxCrossEntropyShortcut implements Shortcut {
+    /** Creates the shortcut; it holds no state. */
+    public SoftmaxCrossEntropyShortcut() {
+    }
+
+    @Override
+    public double value(Matrix logits, Matrix target) {
+        Matrix.requireSameShape("softmax_cross_entropy target", logits, target);
+        int rows = logits.rows();
+        int cols = logits.cols();
+        double[] a = logits.data();
+        double[] t = target.data();
+        double sum = 0.0;
+        for (int r = 0, base = 0; r < rows; r++, base += cols) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < cols; k++) {
+                max = Math.max(max, a[base + k]);
+            }
+            double exps = 0.0;
+            for (int k = 0; k < cols; k++) {
+                exps += Math.exp(a[base + k] - max);
+            }
+            double logSum = Math.log(exps);
+            for (int k = 0; k < cols; k++) {
+                double tk = t[base + k];
+                if (tk != 0.0) {
+                    sum += tk * (a[base + k] - max - logSum);
+                }
+            }
+        }
+        return -sum / rows;
+    }
+
+    /** {@inheritDoc} Steps 1 and 2 fused: {@code dL/da = (1/B)(s ⊙ rowsum(t) − t)}. */
+    @Override
+    public void gradient(Matrix logits, Matrix output, Matrix target, Matrix logitsGradient) {
+        Matrix.requireSameShape("softmax_cross_entropy output", logits, output);
+        Matrix.requireSameShape("softmax_cross_entropy target", logits, target);
+        Matrix.requireSameShape("softmax_cross_entropy gradient", logits, logitsGradient);
+        int rows = output.rows();
+        int cols = output.cols();
+        double[] s = output.data();
+        double[] t = target.data();
+        double[] d = logitsGradient.data();
+        double inverseBatch = 1.0 / rows;
+        for (int r = 0, base = 0; r < rows; r++, base += cols) {
+            double targetSum = 0.0;
+            for (int k = 0; k < cols; k++) {
+                targetSum += t[base + k];
+            }
+            for (int k = 0; k < cols; k++) {
+                d[base + k] = inverseBatch * (s[base + k] * targetSum - t[base + k]);
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.plugnet.losses.shortcut;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.plugnet.api.Options;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SoftmaxCrossEntropyShortcutProviderTest {
+    private static final String SERVICE = "dev.plugnet.api.ShortcutProvider";
+    private final SoftmaxCrossEntropyShortcutProvider provider = new SoftmaxCrossEntropyShortcutProvider();
+
+    @Test
+    void fusesSoftmaxWithCrossEntropy() {
+        assertEquals("softmax_cross_entropy", provider.name());
+        assertEquals("softmax", provider.activation());
+        assertEquals("cross_entropy", provider.loss());
+        assertFalse(provider.description().isBlank());
+        assertTrue(provider.options().isEmpty());
+        assertTrue(provider.covers(Options.empty("layers[1].activation"), Options.empty("loss")));
+        assertInstanceOf(SoftmaxCrossEntropyShortcut.class, provider.create());
+    }
+
+    @Test
+    void isListedInTheServicesFileAndTheModule() throws IOException {
+        List<String> classes = List.of(SoftmaxCrossEntropyShortcutProvider.class.getName());
+        assertEquals(classes, ServiceRegistration.servicesFile(SoftmaxCrossEntropyShortcutProvider.class, SERVICE));
+        List<String> provided = ServiceRegistration.provides(SoftmaxCrossEntropyShortcutProvider.class, SERVICE);
+        if (provided != null) {
+            assertEquals(classes, provided);
+        }
+    }
+}
