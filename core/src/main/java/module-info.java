@@ -7,6 +7,7 @@ module dev.plugnet.core {
     requires transitive dev.plugnet.api;
     requires com.google.guice;
     requires com.google.common;
+    requires jakarta.inject; // Guice 7 is an automatic module: its explicit dependencies must be required by name
     requires transitive tools.jackson.databind;
 
     exports dev.plugnet.core;

@@ -12,7 +12,17 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        int code;
+        try {
+            code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        } catch (Throwable t) { // an Error a command could not handle: still one line, never a stack trace
+            System.err.println("plugnet: internal error: " + t);
+            if (System.getenv("PLUGNET_DEBUG") != null) {
+                t.printStackTrace();
+            }
+            code = ExitCodes.FAILED;
+        }
+        System.exit(code);
     }
 
     /**

@@ -48,19 +48,19 @@ public final class PlugnetModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ObjectMapper objectMapper() {
+    public ObjectMapper objectMapper() {
         return StrictJson.mapper();
     }
 
     @Provides
     @Singleton
-    ModelReader modelReader(ObjectMapper mapper) {
+    public ModelReader modelReader(ObjectMapper mapper) {
         return new ModelReader(mapper);
     }
 
     @Provides
     @Singleton
-    ModelWriter modelWriter(ObjectMapper mapper) {
+    public ModelWriter modelWriter(ObjectMapper mapper) {
         return new ModelWriter(mapper);
     }
 }

@@ -10,8 +10,10 @@ import java.util.List;
  * row added to every sample, as in SPEC.md. Its backward is steps 3–5 (or 7–8):
  * {@code dL/db = [1 … 1]·dL/da}, {@code dL/dW = xᵀ·dL/da} and, when asked, {@code dL/dx = dL/da·Wᵀ}.
  *
- * <p>The output and input-gradient buffers are reallocated only when the batch size changes; the layer keeps a
- * reference to its last forward input for the backward pass.
+ * <p>The products run on {@link DenseKernels}, which read {@code W}, {@code Wᵀ} and {@code dL/da} as row arrays
+ * copied from the live matrices at each call (a cost of one pass over W, small beside the product). The output,
+ * input-gradient and row buffers are reallocated only when the batch size changes; the layer keeps a reference to
+ * its last forward input for the backward pass.
  */
 public final class DenseLayer implements Layer {
     private final int inputWidth;
@@ -19,6 +21,11 @@ public final class DenseLayer implements Layer {
     private final Parameter weights;
     private final Parameter bias;
     private final List<Parameter> parameters;
+
+    private final double[][] weightRows;
+    private final double[][] scratch;
+    private double[][] transposedWeightRows;
+    private double[][] gradientRows;
 
     private Matrix input;
     private Matrix output;
@@ -44,6 +51,8 @@ public final class DenseLayer implements Layer {
             this.bias = new Parameter("b", bias, false);
             this.parameters = List.of(this.weights, this.bias);
         }
+        this.weightRows = new double[inputWidth][outputWidth];
+        this.scratch = new double[DenseKernels.BLOCK][Math.max(inputWidth, outputWidth)];
     }
 
     @Override
@@ -64,10 +73,9 @@ public final class DenseLayer implements Layer {
         if (output == null || output.rows() != batch) {
             output = Matrix.zeros(batch, outputWidth);
         }
-        Matrix.multiplyInto(input, weights.value(), output);
-        if (bias != null) {
-            output.addRowVectorInPlace(bias.value());
-        }
+        DenseKernels.toRows(weights.value().data(), inputWidth, outputWidth, weightRows);
+        DenseKernels.multiply(input.data(), batch, inputWidth, weightRows, outputWidth,
+                bias == null ? null : bias.value().data(), output.data(), scratch);
         this.input = input;
         return output;
     }
@@ -88,14 +96,25 @@ public final class DenseLayer implements Layer {
         if (bias != null) {
             outputGradient.columnSumsInto(bias.gradient());
         }
-        Matrix.transposeMultiplyInto(input, outputGradient, weights.gradient());
+        if (gradientRows == null || gradientRows.length != batch) {
+            gradientRows = new double[batch][outputWidth];
+        }
+        DenseKernels.toRows(outputGradient.data(), batch, outputWidth, gradientRows);
+        DenseKernels.transposeMultiply(input.data(), batch, inputWidth, gradientRows, outputWidth,
+                weights.gradient().data(), scratch[0]);
         if (!needInputGradient) {
             return null;
         }
         if (inputGradient == null || inputGradient.rows() != batch) {
             inputGradient = Matrix.zeros(batch, inputWidth);
         }
-        return Matrix.multiplyTransposeInto(outputGradient, weights.value(), inputGradient);
+        if (transposedWeightRows == null) {
+            transposedWeightRows = new double[outputWidth][inputWidth];
+        }
+        DenseKernels.toTransposedRows(weights.value().data(), inputWidth, outputWidth, transposedWeightRows);
+        DenseKernels.multiply(outputGradient.data(), batch, outputWidth, transposedWeightRows, inputWidth, null,
+                inputGradient.data(), scratch);
+        return inputGradient;
     }
 
     /** @return {@code W} then, if the layer has one, {@code b} */
