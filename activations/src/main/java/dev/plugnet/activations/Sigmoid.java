@@ -7,21 +7,19 @@ import dev.plugnet.api.Matrix;
  * The logistic function {@code z = sigmoid(a) = 1 / (1 + e^−a)}, element by element. Its Jacobian is diagonal
  * with {@code z(1 − z)}, so the backward is SPEC.md step 6: {@code dL/da = dL/dz ⊙ z ⊙ (1 − z)}.
  *
- * <p>The forward never evaluates {@code exp} of a large positive number: for {@code a < 0} it uses
- * {@code e^a / (1 + e^a)}, which also keeps full relative precision for tiny outputs.
+ * <p>{@code 1 / (1 + e^−a)} is stable for both signs without a branch: for {@code a > 0}, {@code e^−a} is at most
+ * 1; for {@code a < 0}, {@code 1 + e^−a} keeps full relative precision and {@code 1 / (1 + e^−a)} with it, and
+ * where {@code e^−a} overflows ({@code a < −709}) the result is {@code 1 / ∞ = 0}, the correct limit. Nothing is
+ * ever NaN for a non-NaN input.
  */
 public final class Sigmoid implements Activation {
     /** Creates the activation; it holds no state. */
     public Sigmoid() {
     }
 
-    /** @return {@code sigmoid(v)}, stable for both signs of {@code v} */
+    /** @return {@code sigmoid(v)}, stable for both signs of {@code v} (see the class comment) */
     static double sigmoid(double v) {
-        if (v >= 0) {
-            return 1.0 / (1.0 + Math.exp(-v));
-        }
-        double e = Math.exp(v);
-        return e / (1.0 + e);
+        return 1.0 / (1.0 + Math.exp(-v));
     }
 
     @Override
