@@ -7,6 +7,7 @@ module dev.plugnet.core {
     requires transitive dev.plugnet.api;
     requires com.google.guice;
     requires com.google.common;
+    requires jdk.management; // per-thread allocation counts for the throughput report
     requires jakarta.inject; // Guice 7 is an automatic module: its explicit dependencies must be required by name
     requires transitive tools.jackson.databind;
 
@@ -15,6 +16,7 @@ module dev.plugnet.core {
     exports dev.plugnet.core.model;
     exports dev.plugnet.core.network;
     exports dev.plugnet.core.reference;
+    exports dev.plugnet.core.train;
 
     uses dev.plugnet.api.LayerProvider;
     uses dev.plugnet.api.ActivationProvider;
