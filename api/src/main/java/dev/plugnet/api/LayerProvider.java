@@ -12,4 +12,17 @@ public interface LayerProvider extends PluginProvider {
      * @throws ConfigException (through {@link Options#error}) if the options do not fit the input width
      */
     Layer create(LayerContext context);
+
+    /**
+     * Plans the layer from its options without building it. The default says the layer keeps its input width
+     * and has no parameters; a layer that changes the width or owns parameters must override it, and
+     * {@link #create} must then build exactly what was planned.
+     *
+     * @param inputWidth n_in
+     * @param options the checked options
+     * @return the output width and parameter count the layer will have
+     */
+    default LayerPlan plan(int inputWidth, Options options) {
+        return new LayerPlan(inputWidth, 0);
+    }
 }

@@ -157,7 +157,22 @@ public final class Options {
     }
 
     private static String child(String path, String name) {
-        return path == null || path.isEmpty() || path.equals("$") ? name : path + "." + name;
+        return childPath(path, name);
+    }
+
+    /**
+     * @param path a JSON path ({@code $} or empty for the document)
+     * @param name a field of the object at {@code path}
+     * @return the field's path: {@code layers[0].units}, or {@code layers[0]["odd name"]} for a name that is not
+     *         a plain identifier (so that even an empty name has a visible location)
+     */
+    public static String childPath(String path, String name) {
+        boolean root = path == null || path.isEmpty() || path.equals("$");
+        if (name.matches("[A-Za-z_@$][A-Za-z0-9_@$-]*")) {
+            return root ? name : path + "." + name;
+        }
+        String quoted = "[\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+        return (root ? "$" : path) + quoted;
     }
 
     // ---- conversion -----------------------------------------------------------------------------------

@@ -68,4 +68,12 @@ class OptionsTest {
         Options o = Options.parse(SPECS, Map.of("units", 4), "layers[1]");
         assertThrows(IllegalArgumentException.class, () -> o.number("units"));
     }
+
+    @Test
+    void oddFieldNamesStillHaveAVisibleLocation() {
+        assertEquals("layers[0].units", Options.childPath("layers[0]", "units"));
+        assertEquals("units", Options.childPath("$", "units"));
+        assertEquals("$[\"\"]", Options.childPath("$", ""));
+        assertEquals("layers[0][\"a \\\"b\\\"\"]", Options.childPath("layers[0]", "a \"b\""));
+    }
 }

@@ -3,6 +3,7 @@ package dev.plugnet.core;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import dev.plugnet.core.model.ModelLimits;
 import dev.plugnet.core.model.ModelReader;
 import dev.plugnet.core.model.ModelSpec;
 import dev.plugnet.core.model.ModelWriter;
@@ -34,9 +35,14 @@ public final class Plugnet {
         return with(PluginRegistry.discover());
     }
 
-    /** @return plugnet over exactly the plugins of {@code registry} */
+    /** @return plugnet over exactly the plugins of {@code registry}, with limits from system properties */
     public static Plugnet with(PluginRegistry registry) {
-        return new Plugnet(Guice.createInjector(Stage.PRODUCTION, new PlugnetModule(registry)));
+        return with(registry, ModelLimits.fromSystemProperties());
+    }
+
+    /** @return plugnet over exactly the plugins of {@code registry}, with the given resource limits */
+    public static Plugnet with(PluginRegistry registry, ModelLimits limits) {
+        return new Plugnet(Guice.createInjector(Stage.PRODUCTION, new PlugnetModule(registry, limits)));
     }
 
     public PluginRegistry registry() {

@@ -11,6 +11,7 @@ import dev.plugnet.api.LossProvider;
 import dev.plugnet.api.OptimizerProvider;
 import dev.plugnet.api.PluginProvider;
 import dev.plugnet.api.ShortcutProvider;
+import dev.plugnet.core.model.ModelLimits;
 import dev.plugnet.core.model.ModelReader;
 import dev.plugnet.core.model.ModelWriter;
 import dev.plugnet.core.model.StrictJson;
@@ -24,14 +25,17 @@ import tools.jackson.databind.ObjectMapper;
  */
 public final class PlugnetModule extends AbstractModule {
     private final PluginRegistry registry;
+    private final ModelLimits limits;
 
-    public PlugnetModule(PluginRegistry registry) {
+    public PlugnetModule(PluginRegistry registry, ModelLimits limits) {
         this.registry = registry;
+        this.limits = limits;
     }
 
     @Override
     protected void configure() {
         bind(PluginRegistry.class).toInstance(registry);
+        bind(ModelLimits.class).toInstance(limits);
         bindAll(PluginKind.LAYER, LayerProvider.class);
         bindAll(PluginKind.ACTIVATION, ActivationProvider.class);
         bindAll(PluginKind.LOSS, LossProvider.class);
@@ -49,13 +53,13 @@ public final class PlugnetModule extends AbstractModule {
     @Provides
     @Singleton
     public ObjectMapper objectMapper() {
-        return StrictJson.mapper();
+        return StrictJson.mapper(limits);
     }
 
     @Provides
     @Singleton
     public ModelReader modelReader(ObjectMapper mapper) {
-        return new ModelReader(mapper);
+        return new ModelReader(mapper, limits);
     }
 
     @Provides

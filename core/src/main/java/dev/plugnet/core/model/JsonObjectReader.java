@@ -34,7 +34,7 @@ public final class JsonObjectReader {
 
     /** @return the JSON path of a field of this object */
     public String path(String field) {
-        return path.equals("$") ? field : path + "." + field;
+        return dev.plugnet.api.Options.childPath(path, field);
     }
 
     public String path() {

@@ -30,23 +30,55 @@ public final class ModelReader {
     static final Set<String> SCHEDULE_FIELDS = Set.of("type", "every", "factor", "min_rate");
 
     private final ObjectMapper mapper;
+    private final ModelLimits limits;
 
     /** @param mapper a strict mapper, as {@link StrictJson#mapper()} builds */
     public ModelReader(ObjectMapper mapper) {
+        this(mapper, ModelLimits.DEFAULTS);
+    }
+
+    /**
+     * @param mapper a strict mapper, as {@link StrictJson#mapper(ModelLimits)} builds
+     * @param limits the limits on size and layer count
+     */
+    public ModelReader(ObjectMapper mapper, ModelLimits limits) {
         this.mapper = mapper;
+        this.limits = limits;
     }
 
     /**
      * @param file a model file
-     * @throws ConfigException if it cannot be read or is not a valid model; the location names the file
+     * @throws ConfigException if it cannot be read, is larger than the limit (checked before reading), or is not
+     *         a valid model; the location names the file
      */
     public ModelSpec read(Path file) {
-        return fromTree(StrictJson.readTree(mapper, file), "$");
+        try {
+            long size = Files.size(file);
+            if (size > limits.maxConfigBytes()) {
+                throw new ConfigException(file.toString(), tooLarge(size));
+            }
+        } catch (IOException e) {
+            // missing or unreadable: StrictJson reports it
+        }
+        JsonNode tree = StrictJson.readTree(mapper, file);
+        try {
+            return fromTree(tree, "$");
+        } catch (ConfigException e) {
+            throw new ConfigException(file + " " + e.location(), e.problem());
+        }
     }
 
     /** Reads a model from JSON text. */
     public ModelSpec read(String json) {
+        if (json.length() > limits.maxConfigBytes()) {
+            throw new ConfigException("$", tooLarge(json.length()));
+        }
         return fromTree(StrictJson.readTree(mapper, json), "$");
+    }
+
+    private String tooLarge(long size) {
+        return String.format(java.util.Locale.ROOT, "the model file is %,d bytes; the limit is %,d"
+                + " (raise it with -Dplugnet.max-config-bytes=N)", size, limits.maxConfigBytes());
     }
 
     /**
@@ -65,9 +97,17 @@ public final class ModelReader {
         String name = model.string("name", "model");
         String description = model.string("description", null);
         int inputs = model.requireInteger("inputs", 1);
+        if (inputs > limits.maxWidth()) {
+            throw new ConfigException(model.path("inputs"), "expected at most " + limits.maxWidth()
+                    + " (raise it with -Dplugnet.max-width=N), got " + inputs);
+        }
         List<JsonObjectReader.Element> layerNodes = model.requireArray("layers", "a list of layers");
         if (layerNodes.isEmpty()) {
             throw new ConfigException(model.path("layers"), "expected at least one layer, got an empty list");
+        }
+        if (layerNodes.size() > limits.maxLayers()) {
+            throw new ConfigException(model.path("layers"), "the model has " + layerNodes.size()
+                    + " layers; the limit is " + limits.maxLayers() + " (raise it with -Dplugnet.max-layers=N)");
         }
         List<LayerSpec> layers = layerNodes.stream().map(e -> layer(e.node(), e.path())).toList();
         ComponentSpec loss = component(model.require("loss", "a loss, for example \"cross_entropy\""),

@@ -2,7 +2,10 @@ package dev.plugnet.core.model;
 
 import dev.plugnet.api.ConfigException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -25,9 +28,19 @@ public final class StrictJson {
     private StrictJson() {
     }
 
-    /** @return a new strict mapper that writes indented JSON */
+    /** @return a new strict mapper that writes indented JSON, with the default limits */
     public static ObjectMapper mapper() {
-        return JsonMapper.builder()
+        return mapper(ModelLimits.DEFAULTS);
+    }
+
+    /** @return a new strict mapper that writes indented JSON and refuses nesting deeper than the limit */
+    public static ObjectMapper mapper(ModelLimits limits) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .build())
+                .build();
+        return JsonMapper.builder(factory)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -68,10 +81,17 @@ public final class StrictJson {
             return mapper.readTree(text);
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
-            String where = at == null ? "JSON" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String where = at == null ? "document" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
             String message = e.getOriginalMessage();
             int newline = message.indexOf('\n');
-            throw new ConfigException(where, "malformed JSON: " + (newline < 0 ? message : message.substring(0, newline)));
+            String first = newline < 0 ? message : message.substring(0, newline);
+            if (e instanceof StreamConstraintsException) {
+                int depth = mapper.tokenStreamFactory().streamReadConstraints().getMaxNestingDepth();
+                throw new ConfigException(where, first.contains("nesting depth")
+                        ? "JSON nested deeper than the limit of " + depth + " (raise it with -Dplugnet.max-nesting-depth=N)"
+                        : "JSON exceeds a reading limit: " + first);
+            }
+            throw new ConfigException(where, "malformed JSON: " + first);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.plugnet.api.ActivationProvider;
 import dev.plugnet.api.ConfigException;
 import dev.plugnet.api.Layer;
 import dev.plugnet.api.LayerContext;
+import dev.plugnet.api.LayerPlan;
 import dev.plugnet.api.LayerProvider;
 import dev.plugnet.api.LossProvider;
 import dev.plugnet.api.Optimizer;
@@ -15,6 +16,7 @@ import dev.plugnet.api.Shortcut;
 import dev.plugnet.api.ShortcutProvider;
 import dev.plugnet.core.model.ComponentSpec;
 import dev.plugnet.core.model.LayerSpec;
+import dev.plugnet.core.model.ModelLimits;
 import dev.plugnet.core.model.ModelSpec;
 import com.google.inject.Inject;
 
@@ -36,11 +38,13 @@ public final class ModelAssembler {
     private final Map<String, LossProvider> losses;
     private final Map<String, OptimizerProvider> optimizers;
     private final Set<ShortcutProvider> shortcuts;
+    private final ModelLimits limits;
 
     @Inject
     public ModelAssembler(Map<String, LayerProvider> layers, Map<String, ActivationProvider> activations,
                           Map<String, LossProvider> losses, Map<String, OptimizerProvider> optimizers,
-                          Set<ShortcutProvider> shortcuts) {
+                          Set<ShortcutProvider> shortcuts, ModelLimits limits) {
+        this.limits = limits;
         this.layers = layers;
         this.activations = activations;
         this.losses = losses;
@@ -62,6 +66,7 @@ public final class ModelAssembler {
 
     /** Builds the network alone (no optimizer). */
     public Network network(ModelSpec spec) {
+        List<Options> layerOptions = plan(spec);
         List<Stage> stages = new ArrayList<>();
         int width = spec.inputs();
         ActivationProvider lastActivation = null;
@@ -69,8 +74,8 @@ public final class ModelAssembler {
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec layerSpec = spec.layers().get(i);
             String path = "layers[" + i + "]";
-            LayerProvider provider = lookup(layers, layerSpec.type(), "layer", path + ".type");
-            Options options = Options.parse(provider.options(), layerSpec.options(), path);
+            LayerProvider provider = layers.get(layerSpec.type());
+            Options options = layerOptions.get(i);
             Layer layer = provider.create(new LayerContext(width, options, layerSeed(spec.seed(), i)));
             if (layer.inputWidth() != width) {
                 throw new ConfigException(path, "layer \"" + layerSpec.type() + "\" expects " + layer.inputWidth()
@@ -126,6 +131,39 @@ public final class ModelAssembler {
         }
         return new Network(spec.inputs(), stages, lossProvider.create(lossOptions), lossSpec.type(), shortcut,
                 shortcutName, reason);
+    }
+
+    /**
+     * Checks every layer's options and plans the network from them alone — widths and parameter count — so that
+     * the limits are enforced before any layer allocates.
+     *
+     * @return each layer's checked options
+     */
+    private List<Options> plan(ModelSpec spec) {
+        List<Options> all = new ArrayList<>();
+        int width = spec.inputs();
+        long parameters = 0;
+        for (int i = 0; i < spec.layers().size(); i++) {
+            LayerSpec layerSpec = spec.layers().get(i);
+            String path = "layers[" + i + "]";
+            LayerProvider provider = lookup(layers, layerSpec.type(), "layer", path + ".type");
+            Options options = Options.parse(provider.options(), layerSpec.options(), path);
+            LayerPlan plan = provider.plan(width, options);
+            String at = options.given().containsKey("units") ? path + ".units" : path;
+            if (plan.outputWidth() < 1 || plan.outputWidth() > limits.maxWidth()) {
+                throw new ConfigException(at, "the layer would be " + plan.outputWidth() + " units wide; expected 1 to "
+                        + limits.maxWidth() + " (raise the limit with -Dplugnet.max-width=N)");
+            }
+            parameters += plan.parameterCount();
+            if (plan.parameterCount() < 0 || parameters > limits.maxParameters()) {
+                throw new ConfigException(at, String.format(java.util.Locale.ROOT, "the model would have at least %,d"
+                        + " parameters (%,d MB); the limit is %,d (raise it with -Dplugnet.max-parameters=N)",
+                        parameters, parameters * Double.BYTES >> 20, limits.maxParameters()));
+            }
+            all.add(options);
+            width = plan.outputWidth();
+        }
+        return all;
     }
 
     /** @return the seed of layer {@code index}: independent streams derived from the model's seed */

@@ -2,6 +2,7 @@ package dev.plugnet.layers.dense;
 
 import dev.plugnet.api.Layer;
 import dev.plugnet.api.LayerContext;
+import dev.plugnet.api.LayerPlan;
 import dev.plugnet.api.LayerProvider;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.OptionSpec;
@@ -41,6 +42,12 @@ public final class DenseLayerProvider implements LayerProvider {
     @Override
     public List<OptionSpec> options() {
         return OPTIONS;
+    }
+
+    @Override
+    public LayerPlan plan(int inputWidth, Options options) {
+        int units = options.integer("units");
+        return new LayerPlan(units, (long) inputWidth * units + (options.bool("bias") ? units : 0));
     }
 
     @Override
