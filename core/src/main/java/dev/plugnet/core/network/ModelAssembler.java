@@ -149,6 +149,10 @@ public final class ModelAssembler {
             LayerProvider provider = lookup(layers, layerSpec.type(), "layer", path + ".type");
             Options options = Options.parse(provider.options(), layerSpec.options(), path);
             LayerPlan plan = provider.plan(width, options);
+            if (plan == null) {
+                throw new ConfigException(path + ".type", "the \"" + layerSpec.type() + "\" plugin planned nothing"
+                        + " (its LayerProvider.plan returned null: a bug in the plugin)");
+            }
             String at = options.given().containsKey("units") ? path + ".units" : path;
             if (plan.outputWidth() < 1 || plan.outputWidth() > limits.maxWidth()) {
                 throw new ConfigException(at, "the layer would be " + plan.outputWidth() + " units wide; expected 1 to "

@@ -52,6 +52,7 @@ class PluginRegistryTest {
         LayerProvider failing = mock(LayerProvider.class);
         when(failing.name()).thenReturn("fragile");
         when(failing.options()).thenReturn(List.of(OptionSpec.integer("size", 1, "a size")));
+        when(failing.plan(org.mockito.ArgumentMatchers.anyInt(), any())).thenCallRealMethod();
         when(failing.create(any(LayerContext.class)))
                 .thenAnswer(inv -> {
                     throw ((LayerContext) inv.getArgument(0)).options().error("size", "too fragile to build");
