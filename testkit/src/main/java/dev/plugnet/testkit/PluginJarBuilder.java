@@ -36,6 +36,7 @@ public final class PluginJarBuilder {
     private final Map<String, byte[]> resources = new LinkedHashMap<>();
     private final List<Path> sourceTrees = new ArrayList<>();
     private final List<Path> modulePath = new ArrayList<>();
+    private final List<Path> classPath = new ArrayList<>();
     private final Map<String, String> manifest = new LinkedHashMap<>();
     private String moduleVersion;
 
@@ -85,6 +86,12 @@ public final class PluginJarBuilder {
         return this;
     }
 
+    /** @return this builder compiling against {@code entries} on the class path (for a plain, non-module jar) */
+    public PluginJarBuilder classPath(Path... entries) {
+        classPath.addAll(List.of(entries));
+        return this;
+    }
+
     /** @return this builder compiling with {@code --module-version version} */
     public PluginJarBuilder moduleVersion(String version) {
         this.moduleVersion = version;
@@ -113,6 +120,10 @@ public final class PluginJarBuilder {
             if (!modulePath.isEmpty()) {
                 args.add("--module-path");
                 args.add(String.join(java.io.File.pathSeparator, modulePath.stream().map(Path::toString).toList()));
+            }
+            if (!classPath.isEmpty()) {
+                args.add("--class-path");
+                args.add(String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()));
             }
             if (moduleVersion != null) {
                 args.add("--module-version");
