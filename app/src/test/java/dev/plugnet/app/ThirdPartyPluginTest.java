@@ -192,6 +192,14 @@ class ThirdPartyPluginTest {
     }
 
     @Test
+    void theExamplesOwnModelFileAssemblesWithThePlugins() {
+        Plugnet plugnet = appPlugnet(new StringWriter());
+        AssembledModel model = plugnet.load(EXAMPLE.resolve("model.json"));
+        assertEquals("normed-5-8-3", model.spec().name());
+        assertEquals(4, model.network().stages().size());
+    }
+
+    @Test
     void theWholeNetworksGradientsMatchCentralFiniteDifferencesAtInference() {
         Plugnet plugnet = appPlugnet(new StringWriter());
         Network network = plugnet.assemble(plugnet.reader().read(MODEL.replace("0.1}", "0.0}"))).network();
