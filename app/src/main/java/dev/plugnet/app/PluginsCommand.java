@@ -1,6 +1,9 @@
 package dev.plugnet.app;
 
 import dev.plugnet.api.OptionSpec;
+import dev.plugnet.api.PlugnetException;
+import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.model.ModelSchema;
 import dev.plugnet.core.plugins.InstalledPlugin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,13 +11,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code plugnet plugins}: lists the installed plugins. */
+/** {@code plugnet plugins}: lists the installed plugins, or writes the JSON Schema of models over them. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "Lists the installed plugins: kind, name, module, where it came from and description.")
+        description = {"Lists the installed plugins: kind, name, module, version, where it came from (built in, or"
+                + " which jar) and description; with --options, each plugin's options (name, type, default,"
+                + " description).",
+            "With --schema, writes a JSON Schema (draft 2020-12) of the model format for the installed plugins"
+                + " instead, for editors to validate and complete model files."})
 final class PluginsCommand implements Callable<Integer> {
     @ParentCommand
     PlugnetCommand parent;
@@ -25,19 +35,41 @@ final class PluginsCommand implements Callable<Integer> {
     @Option(names = "--options", description = "Also list each plugin's options (name, type, default, description).")
     boolean options;
 
+    @Option(names = "--schema", arity = "0..1", paramLabel = "FILE", fallbackValue = "-",
+            description = "Write the JSON Schema of model files to FILE (or standard output) instead of the list.")
+    String schema;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%-11s %-22s %-28s %-10s %s%n", "KIND", "NAME", "MODULE", "FROM", "DESCRIPTION");
-        for (InstalledPlugin p : parent.plugnet().registry().all()) {
-            String module = p.module() + (p.version().isEmpty() ? "" : "@" + p.version());
-            out.printf(Locale.ROOT, "%-11s %-22s %-28s %-10s %s%n", p.kind().word(), p.name(), module, p.origin(),
-                    p.provider().description());
+        Plugnet plugnet = parent.plugnet();
+        if (schema != null) {
+            String text = plugnet.json().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(ModelSchema.of(plugnet.registry()));
+            if (schema.equals("-")) {
+                out.println(text);
+            } else {
+                try {
+                    Files.writeString(Path.of(schema), text + System.lineSeparator());
+                } catch (IOException e) {
+                    throw new PlugnetException("--schema", "cannot write " + schema + ": " + e.getMessage(), e);
+                }
+                out.println("wrote the model schema to " + schema);
+            }
+            return ExitCodes.OK;
+        }
+        String row = "%-11s %-22s %-30s %-16s %s%n";
+        out.printf(Locale.ROOT, row, "KIND", "NAME", "MODULE", "VERSION", "FROM");
+        for (InstalledPlugin p : plugnet.registry().all()) {
+            out.printf(Locale.ROOT, row, p.kind().word(), p.name(), p.module(),
+                    p.version().isEmpty() ? "-" : p.version(), p.origin());
+            out.printf(Locale.ROOT, "%12s%s%n", "", p.provider().description());
             if (options) {
                 for (OptionSpec o : p.provider().options()) {
-                    out.printf(Locale.ROOT, "%13s- %s: %s%s — %s%n", "", o.name(), o.expectation(),
+                    out.printf(Locale.ROOT, "%12s- %s (%s%s): %s — %s%n", "", o.name(),
+                            o.type().name().toLowerCase(Locale.ROOT),
                             o.required() ? ", required" : o.defaultValue() == null ? ", optional"
-                                    : ", default " + o.defaultValue(), o.description());
+                                    : ", default " + o.defaultValue(), o.expectation(), o.description());
                 }
             }
         }

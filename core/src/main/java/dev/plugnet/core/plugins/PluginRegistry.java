@@ -3,6 +3,7 @@ package dev.plugnet.core.plugins;
 import dev.plugnet.api.ConfigException;
 import dev.plugnet.api.PluginProvider;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,14 +15,17 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * Every plugin found, by kind and name. Two plugins of one kind that claim one name are an error that names
- * both modules. This and the injector are the only places plugins are held.
+ * Every plugin found, by kind and name, and a warning for every plugin jar that was skipped. Two plugins of one
+ * kind that claim one name are an error that names both modules and where they came from. This and the
+ * injector are the only places plugins are held.
  */
 public final class PluginRegistry {
     private final Map<PluginKind, Map<String, InstalledPlugin>> byKind;
+    private final List<PluginWarning> warnings;
 
-    private PluginRegistry(Map<PluginKind, Map<String, InstalledPlugin>> byKind) {
+    private PluginRegistry(Map<PluginKind, Map<String, InstalledPlugin>> byKind, List<PluginWarning> warnings) {
         this.byKind = byKind;
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -31,6 +35,18 @@ public final class PluginRegistry {
      * @throws ConfigException if two plugins of one kind share a name
      */
     public static PluginRegistry discover() {
+        return discover(List.of());
+    }
+
+    /**
+     * Discovers the built-in providers (as {@link #discover()}) and those of plugin folders: each jar of each
+     * folder (or each jar given directly) is resolved into its own child layer of the layer that holds plugnet.
+     * A jar that cannot be used is skipped with a {@link #warnings() warning}; the others still load.
+     *
+     * @param sources plugin folders and jars, in order
+     * @throws ConfigException if two plugins of one kind share a name, naming both modules and jars
+     */
+    public static PluginRegistry discover(List<Path> sources) {
         List<InstalledPlugin> found = new ArrayList<>();
         ClassLoader loader = PluginRegistry.class.getClassLoader();
         for (PluginKind kind : PluginKind.values()) {
@@ -38,7 +54,13 @@ public final class PluginRegistry {
                 found.add(InstalledPlugin.builtIn(provider));
             }
         }
-        return of(found);
+        if (sources.isEmpty()) {
+            return of(found);
+        }
+        ModuleLayer layer = PluginRegistry.class.getModule().getLayer();
+        PluginJars.Loaded loaded = PluginJars.load(sources, layer == null ? ModuleLayer.boot() : layer);
+        found.addAll(loaded.plugins());
+        return of(found, loaded.warnings());
     }
 
     /**
@@ -46,6 +68,15 @@ public final class PluginRegistry {
      * @throws ConfigException if two plugins of one kind share a name
      */
     public static PluginRegistry of(Collection<InstalledPlugin> plugins) {
+        return of(plugins, List.of());
+    }
+
+    /**
+     * @param plugins the plugins to hold
+     * @param warnings the plugin jars that were skipped, and why
+     * @throws ConfigException if two plugins of one kind share a name
+     */
+    public static PluginRegistry of(Collection<InstalledPlugin> plugins, List<PluginWarning> warnings) {
         Map<PluginKind, Map<String, InstalledPlugin>> byKind = new EnumMap<>(PluginKind.class);
         for (PluginKind kind : PluginKind.values()) {
             byKind.put(kind, new TreeMap<>());
@@ -64,7 +95,12 @@ public final class PluginRegistry {
             }
             named.put(plugin.name(), plugin);
         }
-        return new PluginRegistry(byKind);
+        return new PluginRegistry(byKind, warnings);
+    }
+
+    /** @return a warning for each plugin jar (or provider in one) that was skipped, in the order met */
+    public List<PluginWarning> warnings() {
+        return warnings;
     }
 
     /** @return a registry of built-in providers */

@@ -1,0 +1,235 @@
+package dev.plugnet.app;
+
+import dev.plugnet.api.ApiVersion;
+import dev.plugnet.api.Matrix;
+import dev.plugnet.api.Parameter;
+import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.network.AssembledModel;
+import dev.plugnet.core.network.NamedParameter;
+import dev.plugnet.core.network.Network;
+import dev.plugnet.core.plugins.InstalledPlugin;
+import dev.plugnet.core.plugins.PluginKind;
+import dev.plugnet.core.train.TrainingStep;
+import dev.plugnet.testkit.PluginJarBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The outsider's plugin of {@code examples/third-party-layer}, built from its real sources against the api jar
+ * alone, dropped into a plugin folder beside a broken jar, and used through the app.
+ *
+ * <p>This branch has no {@code train} command yet (issue 3 adds it): {@link #trainsANetworkThatUsesBothPlugins}
+ * trains through the app's own {@code plugnet()} (what every command uses) and {@link TrainingStep} (what
+ * {@code train} runs). When {@code train} lands, replace its body with
+ * {@code run("--plugins", folder, "train", model, …)} and assert on the report.
+ */
+class ThirdPartyPluginTest {
+    private static final Path EXAMPLE = Path.of(System.getProperty("plugnet.examples", "../examples"),
+            "third-party-layer");
+
+    @TempDir
+    static Path work;
+
+    static Path folder;
+    static Path jar;
+
+    @BeforeAll
+    static void buildTheExampleAndDropItIntoAFolder() throws Exception {
+        Path api = Path.of(ApiVersion.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        folder = Files.createDirectories(work.resolve("plugins"));
+        jar = PluginJarBuilder.create()
+                .sourceTree(EXAMPLE.resolve("src/main/java"))
+                .resourceTree(EXAMPLE.resolve("src/main/resources"))
+                .modulePath(api)
+                .moduleVersion("1.0.0")
+                .build(folder.resolve("third-party-layers-1.0.0.jar"));
+        Files.writeString(folder.resolve("broken.jar"), "this is not a jar");
+        // the jar alone, for the app run on the real module path in the integration-test phase
+        String itFolder = System.getProperty("plugnet.itPlugins");
+        if (itFolder != null) {
+            Files.createDirectories(Path.of(itFolder));
+            Files.copy(jar, Path.of(itFolder, jar.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void pluginsListsBothLayersWithModuleVersionJarAndOptionsAndWarnsAboutTheBrokenJar() throws Exception {
+        Run r = run("--plugins", folder.toString(), "plugins", "--options");
+        assertEquals(0, r.code(), r.err());
+        String jarPath = jar.toRealPath().toString();
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("layer ") && l.contains("layer_norm")
+                && l.contains("com.example.plugnet.layers") && l.contains("1.0.0") && l.contains(jarPath)), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("layer ") && l.contains("dropout")
+                && l.contains(jarPath)), r.out());
+        assertTrue(r.out().contains("- rate (number, default 0.5): a number >= 0 — the probability of dropping"),
+                r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("dense") && l.contains("built in")), r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("plugnet: warning: plugin " + folder.resolve("broken.jar").toRealPath()
+                + " skipped: not a valid module"), r.err());
+    }
+
+    @Test
+    void thePluginsOptionWorksAfterTheSubcommandTooAndTheSchemaNamesThePlugins() {
+        Run r = run("plugins", "--plugins", folder.toString(), "--schema");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"layer.layer_norm\"") && r.out().contains("\"layer.dropout\""), r.out());
+        assertTrue(r.out().contains("\"const\" : \"dropout\""), r.out());
+    }
+
+    @Test
+    void aMissingPluginsFolderIsBadInput() {
+        Run r = run("--plugins", work.resolve("nowhere").toString(), "plugins");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--plugins: no such folder or jar"), r.err());
+    }
+
+    @Test
+    void theEnvironmentVariableAndTheDefaultFolderAreSearchedToo() throws Exception {
+        Path cwd = Files.createDirectories(work.resolve("cwd"));
+        Path defaultFolder = Files.createDirectories(cwd.resolve("plugins"));
+        Files.copy(jar, defaultFolder.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        PlugnetCommand command = new PlugnetCommand(name -> null, cwd);
+        CommandLine cli = new CommandLine(command);
+        cli.setErr(new PrintWriter(new StringWriter()));
+        cli.parseArgs("plugins");
+        assertEquals(java.util.List.of(defaultFolder.toAbsolutePath().normalize()), command.pluginSources());
+        assertTrue(command.plugnet().registry().find(PluginKind.LAYER, "layer_norm").isPresent());
+
+        Path other = Files.createDirectories(work.resolve("env-folder"));
+        PlugnetCommand fromEnv = new PlugnetCommand(
+                name -> name.equals(PlugnetCommand.PLUGINS_ENV) ? other + java.io.File.pathSeparator + "missing" : null,
+                work.resolve("empty-cwd"));
+        new CommandLine(fromEnv).parseArgs("plugins");
+        assertEquals(java.util.List.of(other.toAbsolutePath().normalize(),
+                work.resolve("empty-cwd").resolve("missing").toAbsolutePath().normalize()), fromEnv.pluginSources());
+    }
+
+    /** @return the app's plugnet for {@code --plugins folder}, exactly as every command gets it */
+    private static Plugnet appPlugnet(StringWriter err) {
+        CommandLine cli = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        cli.parseArgs("--plugins", folder.toString(), "plugins");
+        return ((PlugnetCommand) cli.getCommand()).plugnet();
+    }
+
+    private static final String MODEL = "{\"name\": \"normed\", \"inputs\": 4, \"seed\": 7, \"layers\": ["
+            + "{\"type\": \"dense\", \"units\": 8},"
+            + "{\"type\": \"layer_norm\", \"activation\": \"tanh\"},"
+            + "{\"type\": \"dropout\", \"rate\": 0.1},"
+            + "{\"type\": \"dense\", \"units\": 3, \"activation\": \"softmax\"}],"
+            + " \"loss\": \"cross_entropy\", \"optimizer\": {\"type\": \"adam\", \"learning_rate\": 0.02}}";
+
+    /** Three well-separated blobs in 4 dimensions; targets one-hot. */
+    private static Matrix[] blobs(int rows, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Matrix x = Matrix.zeros(rows, 4);
+        Matrix t = Matrix.zeros(rows, 3);
+        for (int r = 0; r < rows; r++) {
+            int k = r % 3;
+            for (int j = 0; j < 4; j++) {
+                x.set(r, j, (j == k ? 2.0 : 0.0) + 0.5 * random.nextGaussian());
+            }
+            t.set(r, k, 1.0);
+        }
+        return new Matrix[] {x, t};
+    }
+
+    @Test
+    void trainsANetworkThatUsesBothPlugins() {
+        StringWriter err = new StringWriter();
+        Plugnet plugnet = appPlugnet(err);
+        assertTrue(err.toString().contains("broken.jar skipped"), err.toString());
+        InstalledPlugin norm = plugnet.registry().find(PluginKind.LAYER, "layer_norm").orElseThrow();
+        assertTrue(norm.provider().getClass().getModule().getLayer() != ModuleLayer.boot());
+
+        AssembledModel model = plugnet.assemble(plugnet.reader().read(MODEL));
+        assertTrue(model.summary().contains("layers[1]: layer_norm 8→8, 16 parameters"), model.summary());
+        Matrix[] train = blobs(96, 1);
+        TrainingStep step = new TrainingStep(model);
+        double first = 0;
+        double last = 0;
+        for (int epoch = 0; epoch < 60; epoch++) {
+            double loss = step.run(train[0], train[1]);
+            if (epoch == 0) {
+                first = loss;
+            }
+            last = loss;
+        }
+        assertTrue(last < first / 4, "loss went from " + first + " to " + last);
+        Matrix[] test = blobs(60, 2);
+        Matrix out = model.network().forward(test[0], false);
+        int correct = 0;
+        for (int r = 0; r < out.rows(); r++) {
+            int best = 0;
+            for (int k = 1; k < 3; k++) {
+                best = out.get(r, k) > out.get(r, best) ? k : best;
+            }
+            correct += test[1].get(r, best) == 1.0 ? 1 : 0;
+        }
+        assertTrue(correct >= 55, correct + " of 60 right");
+    }
+
+    @Test
+    void theExamplesOwnModelFileAssemblesWithThePlugins() {
+        Plugnet plugnet = appPlugnet(new StringWriter());
+        AssembledModel model = plugnet.load(EXAMPLE.resolve("model.json"));
+        assertEquals("normed-5-8-3", model.spec().name());
+        assertEquals(4, model.network().stages().size());
+    }
+
+    @Test
+    void theWholeNetworksGradientsMatchCentralFiniteDifferencesAtInference() {
+        Plugnet plugnet = appPlugnet(new StringWriter());
+        Network network = plugnet.assemble(plugnet.reader().read(MODEL.replace("0.1}", "0.0}"))).network();
+        Matrix[] batch = blobs(5, 3);
+        network.forward(batch[0], true);
+        network.backward(batch[1]);
+        double worst = 0;
+        String where = "";
+        for (NamedParameter named : network.namedParameters()) {
+            Parameter p = named.parameter();
+            double[] v = p.value().data();
+            double[] analytic = p.gradient().data().clone();
+            for (int i = 0; i < v.length; i++) {
+                double saved = v[i];
+                double h = 1e-5 * Math.max(1, Math.abs(saved));
+                v[i] = saved + h;
+                network.forward(batch[0], true);
+                double up = network.loss(batch[1]);
+                v[i] = saved - h;
+                network.forward(batch[0], true);
+                double down = network.loss(batch[1]);
+                v[i] = saved;
+                double numerical = (up - down) / (2 * h);
+                double error = Math.abs(numerical - analytic[i]) / Math.max(1, Math.abs(numerical));
+                if (error > worst) {
+                    worst = error;
+                    where = named.path() + "[" + i + "]";
+                }
+            }
+        }
+        assertTrue(worst < 1e-7, "worst relative error " + worst + " at " + where);
+    }
+}
