@@ -2,6 +2,7 @@ package dev.plugnet.testkit;
 
 import dev.plugnet.api.Layer;
 import dev.plugnet.api.LayerContext;
+import dev.plugnet.api.LayerPlan;
 import dev.plugnet.api.LayerProvider;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.Options;
@@ -114,6 +115,7 @@ public final class LayerCheck {
             findings.add("inputWidth() is " + probe.inputWidth() + ", but the context gave " + inputWidth);
             return findings;
         }
+        guard(findings, "plan", () -> plan(parsed, probe, findings));
         SplittableRandom random = new SplittableRandom(seed * 31 + 7);
         Matrix x = Gradients.random(random, batchSize, inputWidth);
         Matrix g = Gradients.random(random, batchSize, probe.outputWidth());
@@ -134,6 +136,27 @@ public final class LayerCheck {
             body.run();
         } catch (RuntimeException e) {
             findings.add(check + ": threw " + e);
+        }
+    }
+
+    /** The plan made from options alone must describe the layer that is built: its width and parameter count. */
+    private void plan(Options parsed, Layer built, Findings findings) {
+        LayerPlan plan = provider.plan(inputWidth, parsed);
+        if (plan == null) {
+            findings.add("plan(...) returned null");
+            return;
+        }
+        long parameters = 0;
+        for (var p : built.parameters()) {
+            parameters += (long) p.value().rows() * p.value().cols();
+        }
+        if (plan.outputWidth() != built.outputWidth()) {
+            findings.add("plan(...) says " + plan.outputWidth() + " outputs, but the built layer has "
+                    + built.outputWidth() + " (override LayerProvider.plan)");
+        }
+        if (plan.parameterCount() != parameters) {
+            findings.add("plan(...) says " + plan.parameterCount() + " parameters, but the built layer has "
+                    + parameters + " (override LayerProvider.plan, so size limits are checked before allocation)");
         }
     }
 

@@ -2,8 +2,10 @@ package com.example.plugnet.layers;
 
 import dev.plugnet.api.Layer;
 import dev.plugnet.api.LayerContext;
+import dev.plugnet.api.LayerPlan;
 import dev.plugnet.api.LayerProvider;
 import dev.plugnet.api.OptionSpec;
+import dev.plugnet.api.Options;
 
 import java.util.List;
 
@@ -23,6 +25,12 @@ public final class LayerNormProvider implements LayerProvider {
     public List<OptionSpec> options() {
         return List.of(OptionSpec.number("epsilon", 1e-5, "added to the variance before the square root")
                 .greaterThan(0));
+    }
+
+    /** Keeps the width; owns a gain and a bias per unit. */
+    @Override
+    public LayerPlan plan(int inputWidth, Options options) {
+        return new LayerPlan(inputWidth, 2L * inputWidth);
     }
 
     @Override
