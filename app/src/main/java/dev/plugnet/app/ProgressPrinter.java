@@ -12,19 +12,19 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Shows training as it goes: on a terminal a live progress bar per epoch (me.tongfei:progressbar) that stays
- * as that epoch's line with its figures; elsewhere (a pipe, a file, CI) one plain line per epoch.
+ * Shows training as it goes: on a terminal one live progress bar (me.tongfei:progressbar) that advances with
+ * every minibatch, estimates the time left and shows the latest epoch's loss and accuracy (train and
+ * validation); elsewhere (a pipe, a file, CI) one plain line per epoch.
  */
 final class ProgressPrinter implements TrainingListener {
     private final PrintWriter lines;
     private final PrintStream terminal;
     private int lastEpoch;
-    private int batches;
     private ProgressBar bar;
 
     /**
      * @param lines where plain lines go
-     * @param terminal the terminal stream for live bars, or {@code null} for plain lines
+     * @param terminal the terminal stream for the live bar, or {@code null} for plain lines
      */
     ProgressPrinter(PrintWriter lines, PrintStream terminal) {
         this.lines = lines;
@@ -34,47 +34,50 @@ final class ProgressPrinter implements TrainingListener {
     @Override
     public void started(int firstEpoch, int lastEpoch, int batches, int rows) {
         this.lastEpoch = lastEpoch;
-        this.batches = batches;
         lines.flush();
+        if (terminal != null) {
+            bar = new ProgressBarBuilder()
+                    .setTaskName("training")
+                    .setInitialMax((long) (lastEpoch - firstEpoch + 1) * batches)
+                    .setUnit(" batches", 1)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(100)
+                    .setConsumer(new ConsoleProgressBarConsumer(terminal))
+                    .build();
+            bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d/%d", firstEpoch, lastEpoch));
+        }
     }
 
     @Override
     public void batchDone(int epoch, int batch, double loss) {
-        if (terminal == null) {
-            return;
+        if (bar != null) {
+            bar.step();
         }
-        if (bar == null) {
-            bar = new ProgressBarBuilder()
-                    .setTaskName(String.format(Locale.ROOT, "epoch %" + digits() + "d/%d", epoch, lastEpoch))
-                    .setInitialMax(batches)
-                    .setStyle(ProgressBarStyle.ASCII)
-                    .setUpdateIntervalMillis(100)
-                    .hideEta()
-                    .setConsumer(new ConsoleProgressBarConsumer(terminal))
-                    .build();
-        }
-        bar.stepTo(batch);
-        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f", loss));
     }
 
     @Override
     public void epochDone(EpochStats s, boolean best) {
         String figures = figures(s, best);
-        if (terminal != null && bar != null) {
-            bar.setExtraMessage(figures);
-            bar.close();
-            bar = null;
-            terminal.flush();
+        if (bar != null) {
+            bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d/%d  %s", s.epoch(), lastEpoch, figures));
         } else {
             lines.printf(Locale.ROOT, "epoch %" + digits() + "d/%d  %s%n", s.epoch(), lastEpoch, figures);
             lines.flush();
         }
     }
 
+    /** Ends the bar, if there is one (call when training ends, however it ends). */
+    void finish() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+            terminal.flush();
+        }
+    }
+
     private int digits() {
         return Integer.toString(Math.max(1, lastEpoch)).length();
     }
-
     static String figures(EpochStats s, boolean best) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "train loss %.4f acc %5.1f%%",
                 s.trainLoss(), 100 * s.trainAccuracy()));

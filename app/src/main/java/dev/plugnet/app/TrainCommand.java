@@ -21,7 +21,6 @@ import dev.plugnet.core.train.History;
 import dev.plugnet.core.train.ThroughputMeter;
 import dev.plugnet.core.train.Trainer;
 import dev.plugnet.core.train.TrainingFailedException;
-import dev.plugnet.core.train.TrainingListener;
 import dev.plugnet.core.train.TrainingResult;
 import dev.plugnet.core.train.TrainingSettings;
 import picocli.CommandLine.Command;
@@ -68,6 +67,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "CSV with a header; the label column is the config's training.label or the last."
                     + " Default: the bundled example's data set.")
     String data;
+
+    @Option(names = "--label", paramLabel = "COLUMN",
+            description = "The label column's name (default: the config's training.label, else the last column).")
+    String label;
 
     @Option(names = "--out", paramLabel = "CHECKPOINT",
             description = "Checkpoint to write (replaced if it exists). Default: runs/NAME.json, or runs/NAME-2.json"
@@ -215,12 +218,14 @@ final class TrainCommand implements Callable<Integer> {
         Trainer trainer = new Trainer(new TrainingSettings(epochsToRun, t.batchSize(), t.patience(), t.schedule(),
                 model.seed()));
         PrintStream terminal = Terminals.interactive() ? (json ? System.err : System.out) : null;
-        TrainingListener progress = new ProgressPrinter(info, terminal);
+        ProgressPrinter progress = new ProgressPrinter(info, terminal);
         long start = System.nanoTime();
         TrainingResult result;
         try {
             result = trainer.train(assembled, prepared.train(), prepared.validation(), previous, progress);
+            progress.finish();
         } catch (TrainingFailedException e) {
+            progress.finish();
             History kept = e.result().history();
             if (kept.size() > previous.size()) {
                 LoadedCheckpoint.writer(plugnet).write(checkpointFile, Checkpoint.capture(assembled,
@@ -311,7 +316,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingSpec newTraining = new TrainingSpec(epochs != null && resume == null ? epochs : t.epochs(),
                 batchSize != null ? batchSize : t.batchSize(), validation, test,
-                patience != null ? patience : t.patience(), t.schedule(), t.label());
+                patience != null ? patience : t.patience(), t.schedule(), label != null ? label : t.label());
         ModelSpec m = model.withTraining(newTraining);
         if (optimizer != null || learningRate != null) {
             ComponentSpec o = m.optimizer();
@@ -321,6 +326,9 @@ final class TrainCommand implements Callable<Integer> {
                 options.put("learning_rate", learningRate);
             }
             m = m.withOptimizer(new ComponentSpec(optimizer != null ? optimizer : o.type(), options));
+        }
+        if (label != null && resume != null) {
+            bad("--label: a resumed run keeps its label column");
         }
         if (learningRate != null && resume != null) {
             bad("--learning-rate: a resumed run keeps its learning rate and schedule");

@@ -86,12 +86,12 @@ public final class GradientCheck {
                 w[i] = saved;
                 double numeric = (plus - minus) / (2 * STEP);
                 double absolute = Math.abs(a[i] - numeric);
-                double relative = absolute < MIN_ABSOLUTE_ERROR ? 0
-                        : absolute / (Math.abs(a[i]) + Math.abs(numeric));
+                double scale = Math.abs(a[i]) + Math.abs(numeric);
+                double relative = absolute == 0 ? 0 : absolute / scale;
                 if (!Double.isFinite(numeric) || !Double.isFinite(a[i])) {
                     relative = Double.POSITIVE_INFINITY;
                 }
-                if (relative > MAX_RELATIVE_ERROR) {
+                if (relative > MAX_RELATIVE_ERROR && !(absolute < MIN_ABSOLUTE_ERROR)) {
                     failures++;
                 }
                 if (relative > worst) {

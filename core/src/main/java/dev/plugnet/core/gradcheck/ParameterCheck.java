@@ -7,11 +7,12 @@ package dev.plugnet.core.gradcheck;
  * @param shape its shape, for example {@code (5×4)}
  * @param elements how many elements were checked
  * @param worstRelativeError the largest relative error {@code |a − n| / (|a| + |n|)} over the elements
- *        whose absolute error exceeds {@link GradientCheck#MIN_ABSOLUTE_ERROR} (0 if none does)
+
  * @param worstElement the row-major index of that element
  * @param analytic the backward pass's derivative there
  * @param numeric the central difference there
- * @param failures how many elements exceed {@link GradientCheck#MAX_RELATIVE_ERROR}
+ * @param failures how many elements exceed {@link GradientCheck#MAX_RELATIVE_ERROR} with an absolute error of
+ *        at least {@link GradientCheck#MIN_ABSOLUTE_ERROR}
  */
 public record ParameterCheck(String path, String shape, int elements, double worstRelativeError,
                              int worstElement, double analytic, double numeric, int failures) {
