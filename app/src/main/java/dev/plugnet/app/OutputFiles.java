@@ -12,8 +12,12 @@ final class OutputFiles {
 
     /** @return {@code runs/NAME.json}, or {@code runs/NAME-2.json}, … : the first that does not exist */
     static Path freshCheckpoint(String modelName) {
+        return freshCheckpoint(Path.of("runs"), modelName);
+    }
+
+    /** @return {@code FOLDER/NAME.json}, or {@code FOLDER/NAME-2.json}, … : the first that does not exist */
+    static Path freshCheckpoint(Path runs, String modelName) {
         String base = modelName.replaceAll("[^A-Za-z0-9._-]", "_");
-        Path runs = Path.of("runs");
         Path candidate = runs.resolve(base + ".json");
         for (int i = 2; Files.exists(candidate); i++) {
             candidate = runs.resolve(base + "-" + i + ".json");

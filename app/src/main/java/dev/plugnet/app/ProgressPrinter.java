@@ -79,10 +79,10 @@ final class ProgressPrinter implements TrainingListener {
         return Integer.toString(Math.max(1, lastEpoch)).length();
     }
     static String figures(EpochStats s, boolean best) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "train loss %.4f acc %5.1f%%",
-                s.trainLoss(), 100 * s.trainAccuracy()));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "train loss %s acc %5.1f%%",
+                loss(s.trainLoss()), 100 * s.trainAccuracy()));
         if (!Double.isNaN(s.validationLoss())) {
-            sb.append(String.format(Locale.ROOT, "  val loss %.4f acc %5.1f%%", s.validationLoss(),
+            sb.append(String.format(Locale.ROOT, "  val loss %s acc %5.1f%%", loss(s.validationLoss()),
                     100 * s.validationAccuracy()));
         }
         sb.append(String.format(Locale.ROOT, "  lr %.3g", s.learningRate()));
@@ -90,5 +90,10 @@ final class ProgressPrinter implements TrainingListener {
             sb.append("  *");
         }
         return sb.toString();
+    }
+
+    /** @return a loss with four decimals, or in scientific notation when it is large */
+    static String loss(double v) {
+        return Math.abs(v) < 1e4 ? String.format(Locale.ROOT, "%.4f", v) : String.format(Locale.ROOT, "%.4e", v);
     }
 }

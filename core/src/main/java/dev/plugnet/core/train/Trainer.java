@@ -99,6 +99,13 @@ public final class Trainer {
             bytes = bytes < 0 || t.allocatedBytes() < 0 ? -1 : bytes + t.allocatedBytes();
 
             LossAndAccuracy v = validating ? evaluator.lossAndAccuracy(network, validation) : LossAndAccuracy.NONE;
+            if (validating && !Double.isFinite(v.loss())) {
+                (earlyStopping && best.taken() ? best : lastGood).restore();
+                History kept = history.stopped(earlyStopping ? bestEpoch : history.size(), false);
+                throw new TrainingFailedException("epoch " + epoch + ", validation", "training stopped: the"
+                        + " validation loss is " + v.loss() + " after the epoch's updates",
+                        new TrainingResult(kept, meter.read()));
+            }
             EpochStats stats = new EpochStats(epoch, lossSum / train.size(), (double) correct / train.size(),
                     v.loss(), v.accuracy(), rate);
             boolean improved = validating && v.loss() < bestLoss;
