@@ -1,8 +1,9 @@
 package dev.plugnet.core.data;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
 
@@ -28,7 +29,6 @@ import java.util.Set;
  */
 public final class CsvTableReader {
     private final CsvMapper mapper = CsvMapper.builder()
-            .enable(CsvReadFeature.WRAP_AS_ARRAY)
             .enable(CsvReadFeature.TRIM_SPACES)
             .enable(CsvReadFeature.SKIP_EMPTY_LINES)
             .build();
@@ -64,23 +64,33 @@ public final class CsvTableReader {
         List<String> header = null;
         List<String[]> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(reader)) {
-            while (it.hasNextValue()) {
-                String[] cells = it.nextValue();
-                int line = line(it.currentLocation(), rows.size() + 2);
-                if (header == null) {
-                    header = header(source, cells);
-                    continue;
+        // without a schema each CSV row is an array of strings; the first cell's location is the row's line
+        try (JsonParser parser = mapper.createParser(reader)) {
+            List<String> cells = new ArrayList<>();
+            int line = -1;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_ARRAY) {
+                    cells.clear();
+                    line = -1;
+                } else if (token == JsonToken.END_ARRAY) {
+                    if (header == null) {
+                        header = header(source, cells);
+                    } else if (!(cells.size() == 1 && cells.get(0).isEmpty())) { // a line of spaces
+                        if (cells.size() != header.size()) {
+                            throw new DataException(source + " line " + line, "has " + cells.size() + " value"
+                                    + (cells.size() == 1 ? "" : "s") + ", but the header has " + header.size()
+                                    + " columns");
+                        }
+                        rows.add(cells.toArray(String[]::new));
+                        lines.add(line);
+                    }
+                } else {
+                    if (line < 0) {
+                        TokenStreamLocation at = parser.currentTokenLocation();
+                        line = at == null ? rows.size() + 2 : at.getLineNr();
+                    }
+                    cells.add(parser.getString());
                 }
-                if (cells.length == 1 && cells[0].isEmpty()) {
-                    continue; // a line of spaces
-                }
-                if (cells.length != header.size()) {
-                    throw new DataException(source + " line " + line, "has " + cells.length + " value"
-                            + (cells.length == 1 ? "" : "s") + ", but the header has " + header.size() + " columns");
-                }
-                rows.add(cells);
-                lines.add(line);
             }
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
@@ -98,21 +108,16 @@ public final class CsvTableReader {
         return new CsvTable(source, header, rows, lines.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    private static int line(TokenStreamLocation at, int fallback) {
-        // after a row has been read the parser stands at the start of the next line
-        return at == null || at.getLineNr() < 2 ? fallback : at.getLineNr() - 1;
-    }
-
-    private static List<String> header(String source, String[] cells) {
+    private static List<String> header(String source, List<String> cells) {
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < cells.length; i++) {
-            if (cells[i].isEmpty()) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i).isEmpty()) {
                 throw new DataException(source + " line 1", "column " + (i + 1) + " of the header has no name");
             }
-            if (!seen.add(cells[i])) {
-                throw new DataException(source + " line 1", "column name \"" + cells[i] + "\" appears twice");
+            if (!seen.add(cells.get(i))) {
+                throw new DataException(source + " line 1", "column name \"" + cells.get(i) + "\" appears twice");
             }
         }
-        return List.of(cells);
+        return List.copyOf(cells);
     }
 }
