@@ -10,6 +10,7 @@ module dev.plugnet.core {
     requires jdk.management; // per-thread allocation counts for the throughput report
     requires jakarta.inject; // Guice 7 is an automatic module: its explicit dependencies must be required by name
     requires transitive tools.jackson.databind;
+    requires tools.jackson.dataformat.csv; // CSV data sets
 
     exports dev.plugnet.core;
     exports dev.plugnet.core.plugins;
@@ -17,6 +18,10 @@ module dev.plugnet.core {
     exports dev.plugnet.core.network;
     exports dev.plugnet.core.reference;
     exports dev.plugnet.core.train;
+    exports dev.plugnet.core.data;
+    exports dev.plugnet.core.metrics;
+    exports dev.plugnet.core.checkpoint;
+    exports dev.plugnet.core.gradcheck;
 
     uses dev.plugnet.api.LayerProvider;
     uses dev.plugnet.api.ActivationProvider;

@@ -27,6 +27,20 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         return exitCode(e);
     }
 
+    /**
+     * Bad usage (an unknown option, a missing or invalid value): one line naming the problem and where to
+     * read more, exit 2.
+     */
+    static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        var err = cli.getErr();
+        String command = cli.getCommandSpec().qualifiedName();
+        String message = e.getMessage();
+        err.println("plugnet: " + message + (message.contains("--help") ? "" : " (see '" + command + " --help')"));
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+
     static int exitCode(Throwable e) {
         if (e instanceof NonFiniteException) {
             return ExitCodes.FAILED;

@@ -45,6 +45,7 @@ public final class Main {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setParameterExceptionHandler(ErrorReporter::usageError);
         cli.setExitCodeExceptionMapper(ErrorReporter::exitCode);
         return cli;
     }

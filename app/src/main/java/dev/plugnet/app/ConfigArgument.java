@@ -1,0 +1,35 @@
+package dev.plugnet.app;
+
+import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.model.ModelSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A {@code --config} value: a model file, or the name of a bundled example ({@code thyroid}, {@code iris}) when
+ * no such file exists.
+ *
+ * @param spec the model
+ * @param example the bundled example it came from, if any (its data set is then the default data)
+ */
+record ConfigArgument(ModelSpec spec, Optional<BundledExample> example) {
+
+    /** @return the config {@code value} names; {@code null} means the default example */
+    static ConfigArgument read(String value, Plugnet plugnet) {
+        if (value == null) {
+            return of(BundledExample.DEFAULT, plugnet);
+        }
+        Path file = Path.of(value);
+        Optional<BundledExample> bundled = BundledExample.named(value);
+        if (!Files.exists(file) && bundled.isPresent()) {
+            return of(bundled.get(), plugnet);
+        }
+        return new ConfigArgument(plugnet.reader().read(file), Optional.empty());
+    }
+
+    private static ConfigArgument of(BundledExample example, Plugnet plugnet) {
+        return new ConfigArgument(plugnet.reader().read(example.configText()), Optional.of(example));
+    }
+}

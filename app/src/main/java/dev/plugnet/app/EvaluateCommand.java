@@ -1,0 +1,73 @@
+package dev.plugnet.app;
+
+import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.data.CsvTable;
+import dev.plugnet.core.data.CsvTableReader;
+import dev.plugnet.core.data.Dataset;
+import dev.plugnet.core.data.DatasetReader;
+import dev.plugnet.core.data.Samples;
+import dev.plugnet.core.metrics.Evaluator;
+import dev.plugnet.core.metrics.LossAndAccuracy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code plugnet evaluate}: how a trained model does on a labelled CSV file. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluates a checkpoint on every row of a labelled CSV file: accuracy, loss, per-class"
+                + " precision, recall and F1, and the confusion matrix with class names.",
+            "The CSV needs the model's feature columns (by name, in any order) and its label column; other columns"
+                + " are ignored. Features are standardised with the means and scales stored in the checkpoint."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:evaluated", "2:bad usage or bad input (checkpoint, data)"})
+final class EvaluateCommand implements Callable<Integer> {
+    @ParentCommand
+    PlugnetCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "CHECKPOINT", description = "A checkpoint written by train.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "CSV",
+            description = "Labelled CSV file (or a bundled data set: thyroid, iris).")
+    String data;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Plugnet plugnet = parent.plugnet();
+        LoadedCheckpoint loaded = LoadedCheckpoint.load(plugnet, model);
+        CsvTable table = DataArgument.read(data, new CsvTableReader());
+        Dataset dataset = new DatasetReader().forModel(table, loaded.checkpoint().preprocessing());
+        Samples samples = Samples.all(dataset, loaded.checkpoint().preprocessing().standardizer());
+        Evaluator evaluator = new Evaluator(256);
+        LossAndAccuracy la = evaluator.lossAndAccuracy(loaded.model().network(), samples);
+        EvaluationReport report = new EvaluationReport(table.source(), la.loss(),
+                evaluator.confusion(loaded.model().network(), samples, dataset.labelNames()));
+        if (json) {
+            ObjectNode root = plugnet.json().createObjectNode();
+            root.put("model", model.toString());
+            root.put("data", table.source());
+            root.setAll(report.toJson());
+            out.println(plugnet.json().writeValueAsString(root));
+        } else {
+            out.printf(Locale.ROOT, "model: %s (%s, trained %d epochs)%n", model, loaded.checkpoint().config().name(),
+                    loaded.checkpoint().history().size());
+            report.print(out);
+        }
+        return ExitCodes.OK;
+    }
+}

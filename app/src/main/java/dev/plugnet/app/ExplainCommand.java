@@ -1,0 +1,267 @@
+package dev.plugnet.app;
+
+import dev.plugnet.api.Matrix;
+import dev.plugnet.api.Parameter;
+import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.data.CsvTableReader;
+import dev.plugnet.core.data.Dataset;
+import dev.plugnet.core.data.DatasetReader;
+import dev.plugnet.core.data.Preprocessing;
+import dev.plugnet.core.data.Samples;
+import dev.plugnet.core.data.Standardizer;
+import dev.plugnet.core.model.ModelSpec;
+import dev.plugnet.core.network.Network;
+import dev.plugnet.core.network.Stage;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+
+/** {@code plugnet explain}: SPEC.md's forward pass and backward steps 1–8, with shapes and values. */
+@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs one forward and backward pass on a small batch and prints every value of SPEC.md by"
+                + " name: the forward pass (x, a1, z, a2, s, t, L) and the backward steps 1–8 (dL/ds, dL/da2,"
+                + " dL/db2, dL/dW2, dL/dz, dL/da1, dL/db1, dL/dW1) with their shapes, numbered as in SPEC.md;"
+                + " deeper networks continue the numbering. It says which backward path ran: the generic one"
+                + " (step 1 is the loss's dL/ds, step 2 the softmax Jacobian's product) or a fused shortcut"
+                + " (steps 1–2 in one); --no-shortcut shows the generic path.",
+            "The batch is the first N rows of the data (the checkpoint's training data, the bundled example's,"
+                + " or --data), standardised; without data, seeded random rows."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:explained", "1:the generic path met a value that is not finite",
+            "2:bad usage or bad input"})
+final class ExplainCommand implements Callable<Integer> {
+    @ParentCommand
+    PlugnetCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--model", paramLabel = "CHECKPOINT", description = "A checkpoint written by train.")
+        Path model;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "A model file, or a bundled example: thyroid"
+                + " or iris (initial weights from its seed).")
+        String config;
+    }
+
+    @Option(names = "--data", paramLabel = "CSV", description = "Take the batch from this CSV file.")
+    String data;
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "2", description = "Rows in the batch (default: ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--no-shortcut", description = "Show the generic steps 1 and 2 even if a fused shortcut is installed.")
+    boolean noShortcut;
+
+    private PrintWriter out;
+    private int step;
+
+    @Override
+    public Integer call() {
+        if (rows < 1 || rows > 1000) {
+            throw new ParameterException(spec.commandLine(), "--rows must be from 1 to 1000, got " + rows);
+        }
+        out = spec.commandLine().getOut();
+        Plugnet plugnet = parent.plugnet();
+        ModelSpec model;
+        Network network;
+        Preprocessing preprocessing = null;
+        String dataName = data;
+        String origin;
+        if (source.model != null) {
+            LoadedCheckpoint loaded = LoadedCheckpoint.load(plugnet, source.model);
+            model = loaded.checkpoint().config();
+            preprocessing = loaded.checkpoint().preprocessing();
+            if (dataName == null) {
+                dataName = loaded.checkpoint().data();
+            }
+            origin = "checkpoint " + source.model + " (trained " + loaded.checkpoint().history().size() + " epochs)";
+            network = loaded.model().network();
+            if (noShortcut && network.usesShortcut()) {
+                Network generic = plugnet.assembler().network(model.withShortcuts(false));
+                copyWeights(network, generic);
+                network = generic;
+            }
+        } else {
+            ConfigArgument c = ConfigArgument.read(source.config, plugnet);
+            model = c.spec();
+            if (dataName == null) {
+                dataName = c.example().map(BundledExample::exampleName).orElse(null);
+            }
+            origin = "config " + source.config + " (initial weights, seed " + model.seed() + ")";
+            network = plugnet.assembler().network(noShortcut ? model.withShortcuts(false) : model);
+        }
+
+        Matrix x;
+        Matrix t;
+        String batchFrom;
+        if (dataName != null) {
+            var table = DataArgument.read(dataName, new CsvTableReader());
+            DatasetReader reader = new DatasetReader();
+            Dataset dataset = preprocessing != null ? reader.forModel(table, preprocessing)
+                    : reader.forTraining(table, model.training().label());
+            Standardizer standardizer = preprocessing != null ? preprocessing.standardizer()
+                    : Standardizer.fit(dataset.features(), IntStream.range(0, dataset.size()).toArray(),
+                    dataset.featureNames().size());
+            int n = Math.min(rows, dataset.size());
+            Samples samples = Samples.of(dataset, IntStream.range(0, n).toArray(), standardizer);
+            if (samples.features().cols() != network.inputs() || samples.classes() != network.outputs()) {
+                throw new dev.plugnet.core.data.DataException(table.source(), "has " + samples.features().cols()
+                        + " features and " + samples.classes() + " classes, but the network has " + network.inputs()
+                        + " inputs and " + network.outputs() + " outputs");
+            }
+            x = samples.features();
+            t = samples.targets();
+            batchFrom = "the first " + n + " rows of " + table.source() + ", standardised"
+                    + (preprocessing != null ? " with the checkpoint's means and scales" : " over all its rows")
+                    + "; classes " + String.join(", ", dataset.labelNames());
+        } else {
+            SplittableRandom random = new SplittableRandom(model.seed());
+            x = Matrix.zeros(rows, network.inputs());
+            for (int i = 0; i < x.data().length; i++) {
+                x.data()[i] = random.nextDouble(-1, 1);
+            }
+            t = Matrix.zeros(rows, network.outputs());
+            for (int i = 0; i < rows; i++) {
+                t.set(i, random.nextInt(network.outputs()), 1.0);
+            }
+            batchFrom = rows + " seeded random rows (no data given)";
+        }
+
+        out.printf(Locale.ROOT, "explain: model %s from %s%n", model.name(), origin);
+        out.printf(Locale.ROOT, "batch: %s%n", batchFrom);
+        out.printf(Locale.ROOT, "path: %s%n", network.usesShortcut()
+                ? "SHORTCUT — " + network.backwardPath() + "; steps 1 and 2 are fused into one"
+                : "GENERIC — " + network.backwardPath());
+        network.forward(x, true);
+        double loss = network.loss(t);
+        network.backward(t);
+        printForward(network, x, t, loss);
+        printBackward(network);
+        return ExitCodes.OK;
+    }
+
+    private static void copyWeights(Network from, Network to) {
+        for (int i = 0; i < from.namedParameters().size(); i++) {
+            to.namedParameters().get(i).parameter().value().copyFrom(from.namedParameters().get(i).parameter().value());
+        }
+    }
+
+    private void printForward(Network network, Matrix x, Matrix t, double loss) {
+        out.println();
+        out.println("forward pass (B = " + x.rows() + "):");
+        value("x", "input batch", x);
+        List<Stage> stages = network.stages();
+        String input = "x";
+        for (Stage s : stages) {
+            int n = s.index() + 1;
+            String params = String.join(", ", s.layer().parameters().stream().map(p -> p.name() + n).toList());
+            value("a" + n, s.layerType() + "(" + input + (params.isEmpty() ? "" : "; " + params) + ")"
+                    + ("dense".equals(s.layerType()) ? " = " + input + "·W" + n + " + b" + n : ""), s.preActivation());
+            if (s.activationName() != null) {
+                value(outputName(network, s), s.activationName() + "(a" + n + ")", s.output());
+            }
+            input = outputName(network, s);
+        }
+        value("t", "targets (one-hot)", t);
+        out.printf(Locale.ROOT, "  L = %.10f   mean %s over the batch%n", loss, network.lossName());
+    }
+
+    private void printBackward(Network network) {
+        out.println();
+        out.println("backward pass (SPEC.md steps):");
+        List<Stage> stages = network.stages();
+        Stage last = stages.get(stages.size() - 1);
+        int n = last.index() + 1;
+        String s = outputName(network, last);
+        step = 0;
+        if (network.usesShortcut()) {
+            step += 2;
+            value("steps 1–2", "dL/da" + n + " = (1/B)(" + s + " ⊙ rowsum(t) − t)   fused by shortcut "
+                    + network.shortcutName() + ": no dL/d" + s + ", no Jacobian", last.preActivationGradient());
+        } else {
+            value(nextStep(), "dL/d" + s + " = " + network.lossName() + "'s gradient"
+                    + ("cross_entropy".equals(network.lossName()) ? " = −(1/B) · t / " + s : ""), network.lossGradient());
+            value(nextStep(), "dL/da" + n + " = dL/d" + s + " · J_b   (" + last.activationName() + "'s vector-Jacobian"
+                    + " product" + ("softmax".equals(last.activationName()) ? ", J_b = diag(s_b) − s_b s_bᵀ" : "")
+                    + ")", last.preActivationGradient());
+        }
+        for (int i = stages.size() - 1; i >= 0; i--) {
+            Stage stage = stages.get(i);
+            int k = i + 1;
+            String input = i == 0 ? "x" : outputName(network, stages.get(i - 1));
+            List<Parameter> params = stage.layer().parameters();
+            for (int p = params.size() - 1; p >= 0; p--) {
+                Parameter param = params.get(p);
+                String formula = switch (param.name()) {
+                    case "b" -> " = [1 … 1]·dL/da" + k + "   (column sums over the batch)";
+                    case "W" -> " = " + input + "ᵀ · dL/da" + k;
+                    default -> "   (" + stage.layerType() + "'s backward)";
+                };
+                value(nextStep(), "dL/d" + param.name() + k + formula, param.gradient());
+            }
+            if (i > 0) {
+                Stage previous = stages.get(i - 1);
+                String z = outputName(network, previous);
+                value(nextStep(), "dL/d" + z + " = dL/da" + k + ("dense".equals(stage.layerType()) ? " · W" + k + "ᵀ"
+                        : "   (" + stage.layerType() + "'s input gradient)"), previous.outputGradient());
+                if (previous.activationName() != null) {
+                    value(nextStep(), "dL/da" + i + " = " + ("sigmoid".equals(previous.activationName())
+                            ? "dL/d" + z + " ⊙ " + z + " ⊙ (1 − " + z + ")"
+                            : previous.activationName() + "'s vector-Jacobian product of dL/d" + z),
+                            previous.preActivationGradient());
+                }
+            }
+        }
+    }
+
+    private String nextStep() {
+        step++;
+        return "step " + step;
+    }
+
+    private static String outputName(Network network, Stage s) {
+        List<Stage> stages = network.stages();
+        if (s == stages.get(stages.size() - 1)) {
+            return s.activationName() == null ? "a" + (s.index() + 1) : "s";
+        }
+        if (s.activationName() == null) {
+            return "a" + (s.index() + 1);
+        }
+        return stages.size() == 2 ? "z" : "z" + (s.index() + 1);
+    }
+
+    private void value(String name, String meaning, Matrix m) {
+        out.printf(Locale.ROOT, "  %-9s %-10s %s%n", name, m == null ? "" : m.shape(), meaning);
+        if (m == null) {
+            return;
+        }
+        int maxCols = 12;
+        for (int i = 0; i < m.rows(); i++) {
+            StringBuilder row = new StringBuilder("      [");
+            for (int j = 0; j < Math.min(m.cols(), maxCols); j++) {
+                row.append(String.format(Locale.ROOT, "%s%12.6g", j == 0 ? "" : " ", m.get(i, j)));
+            }
+            if (m.cols() > maxCols) {
+                row.append(" … (").append(m.cols() - maxCols).append(" more)");
+            }
+            out.println(row.append(" ]"));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.plugnet.app;
+
+import dev.plugnet.api.Matrix;
+import dev.plugnet.api.PlugnetException;
+import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.checkpoint.AtomicFiles;
+import dev.plugnet.core.data.CsvTable;
+import dev.plugnet.core.data.CsvTableReader;
+import dev.plugnet.core.data.Dataset;
+import dev.plugnet.core.data.DatasetReader;
+import dev.plugnet.core.data.Samples;
+import dev.plugnet.core.metrics.Evaluator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code plugnet predict}: the class and class probabilities of each row of a CSV file. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Predicts each row of a CSV file with a checkpoint: the most probable class and the"
+                + " probability of every class, as CSV (columns: row, predicted, then one p_CLASS per class).",
+            "The CSV needs the model's feature columns by name; a label column, if present, is ignored."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:predicted", "2:bad usage or bad input (checkpoint, data)"})
+final class PredictCommand implements Callable<Integer> {
+    @ParentCommand
+    PlugnetCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "CHECKPOINT", description = "A checkpoint written by train.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "CSV",
+            description = "CSV file with the model's feature columns (or a bundled data set: thyroid, iris).")
+    String data;
+
+    @Option(names = "--out", paramLabel = "CSV", description = "Write the predictions here (replaced atomically)"
+            + " instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Plugnet plugnet = parent.plugnet();
+        LoadedCheckpoint loaded = LoadedCheckpoint.load(plugnet, model);
+        if (out != null) {
+            OutputFiles.requireWritable(out, "--out");
+        }
+        CsvTable table = DataArgument.read(data, new CsvTableReader());
+        Dataset dataset = new DatasetReader().unlabelled(table, loaded.checkpoint().preprocessing());
+        Samples samples = Samples.all(dataset, loaded.checkpoint().preprocessing().standardizer());
+        Matrix p = new Evaluator(256).outputs(loaded.model().network(), samples);
+        int[] predicted = Evaluator.predictions(p);
+        List<String> labels = loaded.checkpoint().preprocessing().labelNames();
+
+        StringBuilder csv = new StringBuilder("row,predicted");
+        labels.forEach(l -> csv.append(',').append(cell("p_" + l)));
+        csv.append('\n');
+        for (int i = 0; i < p.rows(); i++) {
+            csv.append(i + 1).append(',').append(cell(labels.get(predicted[i])));
+            for (int k = 0; k < p.cols(); k++) {
+                csv.append(String.format(Locale.ROOT, ",%.6f", p.get(i, k)));
+            }
+            csv.append('\n');
+        }
+        if (out == null) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.print(csv);
+            stdout.flush();
+        } else {
+            try {
+                AtomicFiles.write(out, csv.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new PlugnetException("--out " + out, "cannot be written: " + e.getMessage(), e);
+            }
+            spec.commandLine().getErr().printf(Locale.ROOT, "predict: %d rows written to %s%n", p.rows(), out);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** @return {@code value} as a CSV cell, quoted when it holds a comma, a quote or a line break (RFC 4180) */
+    static String cell(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+}

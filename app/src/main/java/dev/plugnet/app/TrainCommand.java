@@ -1,0 +1,418 @@
+package dev.plugnet.app;
+
+import dev.plugnet.api.PlugnetException;
+import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.checkpoint.Checkpoint;
+import dev.plugnet.core.data.CsvTable;
+import dev.plugnet.core.data.CsvTableReader;
+import dev.plugnet.core.data.DataException;
+import dev.plugnet.core.data.Dataset;
+import dev.plugnet.core.data.DatasetReader;
+import dev.plugnet.core.data.PreparedData;
+import dev.plugnet.core.metrics.ConfusionMatrix;
+import dev.plugnet.core.metrics.Evaluator;
+import dev.plugnet.core.metrics.LossAndAccuracy;
+import dev.plugnet.core.model.ComponentSpec;
+import dev.plugnet.core.model.ModelSpec;
+import dev.plugnet.core.model.TrainingSpec;
+import dev.plugnet.core.network.AssembledModel;
+import dev.plugnet.core.train.EpochStats;
+import dev.plugnet.core.train.History;
+import dev.plugnet.core.train.ThroughputMeter;
+import dev.plugnet.core.train.Trainer;
+import dev.plugnet.core.train.TrainingFailedException;
+import dev.plugnet.core.train.TrainingResult;
+import dev.plugnet.core.train.TrainingSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code plugnet train}: trains a model on a CSV data set and writes a checkpoint. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains a model on a CSV data set: a seeded, stratified train/validation/test split,"
+                + " standardisation fitted on the training rows, shuffled minibatches, early stopping on the"
+                + " validation loss, then a report on the held-out test rows and a checkpoint.",
+            "With no arguments it trains the bundled 5-4-3 thyroid network on the bundled new-thyroid data.",
+            "Settings come from the config's \"training\" section; flags override them."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:trained and saved", "1:training met a non-finite loss or gradient (the last good"
+                + " checkpoint is kept)", "2:bad usage or bad input (config, data, checkpoint)"})
+final class TrainCommand implements Callable<Integer> {
+    @ParentCommand
+    PlugnetCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Model file, or a bundled example: thyroid or iris (default: thyroid).")
+    String config;
+
+    @Option(names = "--data", paramLabel = "CSV",
+            description = "CSV with a header; the label column is the config's training.label or the last."
+                    + " Default: the bundled example's data set.")
+    String data;
+
+    @Option(names = "--label", paramLabel = "COLUMN",
+            description = "The label column's name (default: the config's training.label, else the last column).")
+    String label;
+
+    @Option(names = "--out", paramLabel = "CHECKPOINT",
+            description = "Checkpoint to write (replaced if it exists). Default: runs/NAME.json, or runs/NAME-2.json"
+                    + " and so on: an existing file is never overwritten unless named here.")
+    Path out;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs to train (when resuming: how many more).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Rows per minibatch.")
+    Integer batchSize;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "Optimizer plugin, for example sgd, momentum, adam.")
+    String optimizer;
+
+    @Option(names = "--learning-rate", paramLabel = "X", description = "The optimizer's learning rate.")
+    Double learningRate;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the initial weights, the split and the shuffling.")
+    Long seed;
+
+    @Option(names = "--validation-fraction", paramLabel = "X", description = "Share of rows for validation (0 to 0.9).")
+    Double validationFraction;
+
+    @Option(names = "--test-fraction", paramLabel = "X", description = "Share of rows held out for the test (0 to 0.9).")
+    Double testFraction;
+
+    @Option(names = "--patience", paramLabel = "N",
+            description = "Epochs without a better validation loss before stopping early and restoring the best"
+                    + " weights; 0 turns early stopping off.")
+    Integer patience;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT",
+            description = "Continue the run saved in CHECKPOINT: its config, weights, optimizer state, standardisation"
+                    + " and history.")
+    Path resume;
+
+    @Option(names = "--json", description = "Print the final report as JSON on standard output (progress goes to"
+            + " standard error).")
+    boolean json;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Also write the loss and accuracy curves as a PNG.")
+    Path plot;
+
+    @Option(names = "--no-shortcut", description = "Use the generic backward steps 1–2 even if a fused shortcut is installed.")
+    boolean noShortcut;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter info = json ? err : out;
+        Plugnet plugnet = parent.plugnet();
+        validateFlags();
+
+        // the model: a resumed checkpoint, a config file, or a bundled example
+        LoadedCheckpoint resumed = resume == null ? null : LoadedCheckpoint.load(plugnet, resume);
+        Optional<BundledExample> example = Optional.empty();
+        ModelSpec model;
+        if (resumed != null) {
+            if (config != null) {
+                throw new ParameterException(spec.commandLine(), "--resume takes the config from the checkpoint;"
+                        + " leave out --config");
+            }
+            model = resumed.checkpoint().config();
+            if (optimizer != null && !optimizer.equals(model.optimizer().type())) {
+                throw new ParameterException(spec.commandLine(), "--optimizer " + optimizer + ": a resumed run"
+                        + " keeps its optimizer (" + model.optimizer().type() + ") and its state");
+            }
+        } else {
+            ConfigArgument c = ConfigArgument.read(config, plugnet);
+            model = c.spec();
+            example = c.example();
+        }
+        model = applyOverrides(model);
+
+        // the data
+        String dataName = data != null ? data : resumed != null ? resumed.checkpoint().data()
+                : example.map(BundledExample::exampleName).orElse(null);
+        if (dataName == null) {
+            throw new ParameterException(spec.commandLine(), "--data CSV is required with a config file"
+                    + " (bundled examples bring their own: " + BundledExample.names() + ")");
+        }
+        CsvTable table = DataArgument.read(dataName, new CsvTableReader());
+        DatasetReader datasets = new DatasetReader();
+        Dataset dataset = resumed != null ? datasets.forModel(table, resumed.checkpoint().preprocessing())
+                : datasets.forTraining(table, model.training().label());
+        if (dataset.featureNames().size() != model.inputs()) {
+            throw new DataException(table.source(), "has " + dataset.featureNames().size() + " feature columns ("
+                    + String.join(", ", dataset.featureNames()) + "), but the model \"" + model.name() + "\" has "
+                    + model.inputs() + " inputs");
+        }
+        TrainingSpec t = model.training();
+        PreparedData prepared = PreparedData.prepare(dataset, t.validationFraction(), t.testFraction(), model.seed(),
+                resumed == null ? null : resumed.checkpoint().preprocessing().standardizer());
+        if (prepared.train().size() == 0) {
+            throw new DataException(table.source(), "leaves no rows to train on");
+        }
+        int outputs = plugnet.assembler().network(model).outputs();
+        if (outputs != dataset.labelNames().size()) {
+            throw new DataException(table.source(), "has " + dataset.labelNames().size() + " classes ("
+                    + String.join(", ", dataset.labelNames()) + "), but the model \"" + model.name() + "\" has "
+                    + outputs + " outputs");
+        }
+
+        // where the checkpoint goes, decided before any work so that a bad path fails fast
+        Path checkpointFile = this.out != null ? this.out : OutputFiles.freshCheckpoint(model.name());
+        OutputFiles.requireWritable(checkpointFile, "--out");
+        if (plot != null) {
+            OutputFiles.requireWritable(plot, "--plot");
+        }
+
+        AssembledModel assembled;
+        History previous;
+        int epochsToRun;
+        if (resumed != null) {
+            assembled = plugnet.assembler().assemble(model);
+            copyState(resumed.model(), assembled);
+            previous = resumed.checkpoint().history();
+            epochsToRun = epochs != null ? epochs : Math.max(0, t.epochs() - previous.size());
+            if (epochsToRun == 0) {
+                throw new ParameterException(spec.commandLine(), "the run in " + resume + " has done its "
+                        + previous.size() + " epochs; give --epochs N to train N more");
+            }
+        } else {
+            assembled = plugnet.assemble(model);
+            previous = History.EMPTY;
+            epochsToRun = t.epochs();
+        }
+
+        info.printf(Locale.ROOT, "plugnet train: %s%n", describe(model, example, dataName));
+        info.printf(Locale.ROOT, "data: %s, %d rows, %d features, classes %s; split %d train / %d validation /"
+                        + " %d test (seed %d)%n", table.source(), dataset.size(), dataset.featureNames().size(),
+                String.join(", ", dataset.labelNames()), prepared.train().size(), prepared.validation().size(),
+                prepared.test().size(), model.seed());
+        info.printf(Locale.ROOT, "network: %s%n", networkLine(assembled));
+        info.printf(Locale.ROOT, "backward tail: %s%n", assembled.network().backwardPath());
+        info.printf(Locale.ROOT, "training: %d epochs%s, batch size %d, optimizer %s (learning rate %s)%s%s%n",
+                epochsToRun, resumed != null ? " more (from epoch " + (previous.size() + 1) + ")" : "",
+                t.batchSize(), model.optimizer().type(), assembled.optimizer().learningRate(),
+                t.patience() > 0 ? ", early stopping with patience " + t.patience() : "",
+                t.schedule() != null ? ", schedule " + t.schedule().type() : "");
+        info.flush();
+
+        Trainer trainer = new Trainer(new TrainingSettings(epochsToRun, t.batchSize(), t.patience(), t.schedule(),
+                model.seed()));
+        PrintStream terminal = Terminals.interactive() ? (json ? System.err : System.out) : null;
+        ProgressPrinter progress = new ProgressPrinter(info, terminal);
+        long start = System.nanoTime();
+        TrainingResult result;
+        try {
+            result = trainer.train(assembled, prepared.train(), prepared.validation(), previous, progress);
+            progress.finish();
+        } catch (TrainingFailedException e) {
+            progress.finish();
+            History kept = e.result().history();
+            if (kept.size() > previous.size()) {
+                LoadedCheckpoint.writer(plugnet).write(checkpointFile, Checkpoint.capture(assembled,
+                        plugnet.registry(), dataName, prepared.preprocessing(), kept));
+                err.printf(Locale.ROOT, "plugnet: kept the last good checkpoint (epoch %d) in %s%n",
+                        kept.bestEpoch(), checkpointFile);
+            } else {
+                err.printf(Locale.ROOT, "plugnet: no epoch finished, so no checkpoint was written%n");
+            }
+            throw e;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        History history = result.history();
+        Checkpoint checkpoint = Checkpoint.capture(assembled, plugnet.registry(), dataName, prepared.preprocessing(),
+                history);
+        LoadedCheckpoint.writer(plugnet).write(checkpointFile, checkpoint);
+
+        Evaluator evaluator = new Evaluator(Math.max(t.batchSize(), 64));
+        EvaluationReport test = null;
+        if (prepared.test().size() > 0) {
+            LossAndAccuracy la = evaluator.lossAndAccuracy(assembled.network(), prepared.test());
+            ConfusionMatrix cm = evaluator.confusion(assembled.network(), prepared.test(), dataset.labelNames());
+            test = new EvaluationReport("held-out test", la.loss(), cm);
+        }
+        ThroughputMeter.Throughput tp = result.throughput();
+        int ran = history.size() - previous.size();
+        if (plot != null) {
+            CurvesPlot.write(plot, history, model.name() + " on " + table.source());
+        }
+        if (json) {
+            out.println(plugnet.json().writeValueAsString(jsonReport(model, dataName, checkpointFile, history, ran,
+                    seconds, tp, test)));
+        } else {
+            EpochStats best = history.epochs().stream().filter(e -> e.epoch() == history.bestEpoch()).findFirst()
+                    .orElse(history.last());
+            out.printf(Locale.ROOT, "trained %d epoch%s in %.2f s%s; weights of epoch %d (%s)%n", ran,
+                    ran == 1 ? "" : "s", seconds, history.stoppedEarly() ? " (stopped early)" : "",
+                    history.bestEpoch(), best == null ? "-" : ProgressPrinter.figures(best, false));
+            out.printf(Locale.ROOT, "throughput: %,.0f samples/s (%d steps of up to %d rows, %.2f s in training"
+                            + " steps%s)%n", tp.samplesPerSecond(), tp.steps(), t.batchSize(), tp.seconds(),
+                    tp.bytesPerStep() < 0 ? "" : String.format(Locale.ROOT, ", %.0f bytes allocated per step",
+                            tp.bytesPerStep()));
+            if (test != null) {
+                test.print(out);
+            } else {
+                out.println("held-out test: none (test fraction 0)");
+            }
+            out.printf(Locale.ROOT, "checkpoint: %s%n", checkpointFile);
+            if (plot != null) {
+                out.printf(Locale.ROOT, "plot: %s%n", plot);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void validateFlags() {
+        if (epochs != null && epochs < 1) {
+            bad("--epochs must be a positive integer, got " + epochs);
+        }
+        if (batchSize != null && batchSize < 1) {
+            bad("--batch-size must be a positive integer, got " + batchSize);
+        }
+        if (patience != null && patience < 0) {
+            bad("--patience must be 0 or more, got " + patience);
+        }
+        if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
+            bad("--learning-rate must be a positive number, got " + learningRate);
+        }
+        for (Double f : new Double[] {validationFraction, testFraction}) {
+            if (f != null && !(f >= 0 && f <= 0.9)) {
+                bad("--validation-fraction and --test-fraction must be from 0 to 0.9, got " + f);
+            }
+        }
+    }
+
+    private void bad(String message) {
+        throw new ParameterException(spec.commandLine(), message);
+    }
+
+    private ModelSpec applyOverrides(ModelSpec model) {
+        TrainingSpec t = model.training();
+        double validation = validationFraction != null ? validationFraction : t.validationFraction();
+        double test = testFraction != null ? testFraction : t.testFraction();
+        if (validation + test >= 0.95) {
+            bad("--validation-fraction + --test-fraction must leave rows to train on (below 0.95), got "
+                    + (validation + test));
+        }
+        TrainingSpec newTraining = new TrainingSpec(epochs != null && resume == null ? epochs : t.epochs(),
+                batchSize != null ? batchSize : t.batchSize(), validation, test,
+                patience != null ? patience : t.patience(), t.schedule(), label != null ? label : t.label());
+        ModelSpec m = model.withTraining(newTraining);
+        if (optimizer != null || learningRate != null) {
+            ComponentSpec o = m.optimizer();
+            Map<String, Object> options = optimizer == null || optimizer.equals(o.type())
+                    ? new LinkedHashMap<>(o.options()) : new LinkedHashMap<>();
+            if (learningRate != null) {
+                options.put("learning_rate", learningRate);
+            }
+            m = m.withOptimizer(new ComponentSpec(optimizer != null ? optimizer : o.type(), options));
+        }
+        if (label != null && resume != null) {
+            bad("--label: a resumed run keeps its label column");
+        }
+        if (learningRate != null && resume != null) {
+            bad("--learning-rate: a resumed run keeps its learning rate and schedule");
+        }
+        if (seed != null) {
+            if (resume != null) {
+                bad("--seed: a resumed run keeps its seed (" + model.seed() + ")");
+            }
+            m = m.withSeed(seed);
+        }
+        if (noShortcut) {
+            m = m.withShortcuts(false);
+        }
+        return m;
+    }
+
+    private static void copyState(AssembledModel from, AssembledModel to) {
+        var a = from.network().namedParameters();
+        var b = to.network().namedParameters();
+        for (int i = 0; i < a.size(); i++) {
+            b.get(i).parameter().value().copyFrom(a.get(i).parameter().value());
+        }
+        var sa = from.optimizer().state();
+        var sb = to.optimizer().state();
+        if (sa.size() != sb.size()) {
+            throw new PlugnetException("--resume", "the optimizer's state does not fit");
+        }
+        for (int i = 0; i < sa.size(); i++) {
+            sb.get(i).copyFrom(sa.get(i));
+        }
+        to.optimizer().learningRate(from.optimizer().learningRate());
+    }
+
+    private static String describe(ModelSpec model, Optional<BundledExample> example, String dataName) {
+        return "model " + model.name() + example.map(e -> " (bundled example \"" + e.exampleName() + "\")").orElse("")
+                + ", data " + dataName;
+    }
+
+    private static String networkLine(AssembledModel m) {
+        StringBuilder sb = new StringBuilder().append(m.network().inputs());
+        m.network().stages().forEach(s -> sb.append("-").append(s.layer().outputWidth()));
+        sb.append(" (");
+        m.network().stages().forEach(s -> sb.append(s.layerType()).append(s.activationName() == null ? ""
+                : "+" + s.activationName()).append(", "));
+        sb.append(m.network().lossName()).append("), ").append(m.network().parameterCount()).append(" parameters");
+        return sb.toString();
+    }
+
+    private static ObjectNode jsonReport(ModelSpec model, String dataName, Path checkpoint, History history, int ran,
+                                         double seconds, ThroughputMeter.Throughput tp, EvaluationReport test) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        root.put("model", model.name());
+        root.put("data", dataName);
+        root.put("checkpoint", checkpoint.toString());
+        root.put("epochs_run", ran);
+        root.put("best_epoch", history.bestEpoch());
+        root.put("stopped_early", history.stoppedEarly());
+        root.put("seconds", seconds);
+        ObjectNode throughput = root.putObject("throughput");
+        throughput.put("samples_per_second", tp.samplesPerSecond());
+        throughput.put("steps", tp.steps());
+        throughput.put("samples", tp.samples());
+        throughput.put("step_seconds", tp.seconds());
+        if (tp.bytesPerStep() >= 0) {
+            throughput.put("bytes_per_step", tp.bytesPerStep());
+        }
+        if (test != null) {
+            root.set("test", test.toJson());
+        } else {
+            root.putNull("test");
+        }
+        ArrayNode epochs = root.putArray("history");
+        for (EpochStats e : history.epochs()) {
+            ObjectNode row = epochs.addObject();
+            row.put("epoch", e.epoch());
+            row.put("train_loss", e.trainLoss());
+            row.put("train_accuracy", e.trainAccuracy());
+            if (!Double.isNaN(e.validationLoss())) {
+                row.put("validation_loss", e.validationLoss());
+                row.put("validation_accuracy", e.validationAccuracy());
+            }
+            row.put("learning_rate", e.learningRate());
+        }
+        return root;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.plugnet.core.checkpoint;
+
+import dev.plugnet.api.Matrix;
+import dev.plugnet.core.data.Preprocessing;
+import dev.plugnet.core.model.ModelWriter;
+import dev.plugnet.core.train.EpochStats;
+import dev.plugnet.core.train.History;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Writes a {@link Checkpoint} as one JSON file, atomically ({@link AtomicFiles}). Numbers are written in
+ * Java's shortest round-trip form, so every weight reads back to the same {@code double}; nothing in the file
+ * depends on the time or the machine, so the same seed and data give a byte-identical file.
+ *
+ * <pre>{@code
+ * {"format": 1, "kind": "plugnet-checkpoint",
+ *  "config": {…the model file…}, "plugins": [{"kind": "layer", "name": "dense", "module": …, "version": …}],
+ *  "data": "thyroid",
+ *  "preprocessing": {"label_column": …, "features": […], "means": […], "scales": […], "labels": […]},
+ *  "weights": {"layers[0].W": {"rows": 5, "cols": 4, "values": […]}, …},
+ *  "optimizer": {"learning_rate": …, "state": [{"rows": …, "cols": …, "values": […]}, …]},
+ *  "history": {"best_epoch": …, "stopped_early": …, "epochs": [{"epoch": 1, "train_loss": …, …}]}}
+ * }</pre>
+ */
+public final class CheckpointWriter {
+    /** The value of the {@code kind} field that marks a checkpoint file. */
+    public static final String KIND = "plugnet-checkpoint";
+
+    private final ObjectMapper mapper;
+    private final ModelWriter models;
+
+    public CheckpointWriter(ObjectMapper mapper, ModelWriter models) {
+        this.mapper = mapper;
+        this.models = models;
+    }
+
+    /**
+     * Writes {@code checkpoint} to {@code file}, replacing it atomically.
+     *
+     * @throws CheckpointException if it cannot be written; an existing file is then unchanged
+     */
+    public void write(Path file, Checkpoint checkpoint) {
+        try {
+            AtomicFiles.write(file, toJson(checkpoint).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CheckpointException(file.toString(), "cannot be written: " + e, e);
+        }
+    }
+
+    /** @return the checkpoint as JSON text, ending with a newline */
+    public String toJson(Checkpoint checkpoint) {
+        return mapper.writeValueAsString(toTree(checkpoint)) + "\n";
+    }
+
+    /** @return the checkpoint as a JSON tree */
+    public ObjectNode toTree(Checkpoint c) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        root.put("format", Checkpoint.FORMAT);
+        root.put("kind", KIND);
+        root.set("config", models.toTree(c.config()));
+        ArrayNode plugins = root.putArray("plugins");
+        for (PluginUse p : c.plugins()) {
+            ObjectNode node = plugins.addObject();
+            node.put("kind", p.kind().word());
+            node.put("name", p.name());
+            node.put("module", p.module());
+            node.put("version", p.version());
+        }
+        if (c.data() != null) {
+            root.put("data", c.data());
+        }
+        root.set("preprocessing", preprocessing(c.preprocessing()));
+        ObjectNode weights = root.putObject("weights");
+        for (Map.Entry<String, Matrix> w : c.weights().entrySet()) {
+            weights.set(w.getKey(), matrix(w.getValue()));
+        }
+        ObjectNode optimizer = root.putObject("optimizer");
+        optimizer.put("learning_rate", c.learningRate());
+        ArrayNode state = optimizer.putArray("state");
+        c.optimizerState().forEach(m -> state.add(matrix(m)));
+        root.set("history", history(c.history()));
+        return root;
+    }
+
+    private static ObjectNode preprocessing(Preprocessing p) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("label_column", p.labelColumn());
+        ArrayNode features = node.putArray("features");
+        p.featureNames().forEach(features::add);
+        ArrayNode means = node.putArray("means");
+        for (double v : p.standardizer().means()) {
+            means.add(v);
+        }
+        ArrayNode scales = node.putArray("scales");
+        for (double v : p.standardizer().scales()) {
+            scales.add(v);
+        }
+        ArrayNode labels = node.putArray("labels");
+        p.labelNames().forEach(labels::add);
+        return node;
+    }
+
+    private static ObjectNode matrix(Matrix m) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("rows", m.rows());
+        node.put("cols", m.cols());
+        ArrayNode values = node.putArray("values");
+        for (double v : m.data()) {
+            values.add(v);
+        }
+        return node;
+    }
+
+    private static ObjectNode history(History h) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("best_epoch", h.bestEpoch());
+        node.put("stopped_early", h.stoppedEarly());
+        ArrayNode epochs = node.putArray("epochs");
+        for (EpochStats e : h.epochs()) {
+            ObjectNode row = epochs.addObject();
+            row.put("epoch", e.epoch());
+            number(row, "train_loss", e.trainLoss());
+            number(row, "train_accuracy", e.trainAccuracy());
+            number(row, "validation_loss", e.validationLoss());
+            number(row, "validation_accuracy", e.validationAccuracy());
+            number(row, "learning_rate", e.learningRate());
+        }
+        return node;
+    }
+
+    private static void number(ObjectNode node, String field, double v) {
+        if (Double.isFinite(v)) {
+            node.put(field, v);
+        } else {
+            node.putNull(field);
+        }
+    }
+}

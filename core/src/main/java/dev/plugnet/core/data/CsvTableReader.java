@@ -1,0 +1,123 @@
+package dev.plugnet.core.data;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a CSV file with a header row into a {@link CsvTable}, with Jackson's CSV format (quoting and escapes
+ * as RFC 4180). Blank lines are skipped and cells are trimmed. A missing or unreadable file, an empty file, a
+ * header without rows, a blank or repeated column name, and a row whose length differs from the header's are
+ * {@link DataException}s naming the file and line.
+ */
+public final class CsvTableReader {
+    private final CsvMapper mapper = CsvMapper.builder()
+            .enable(CsvReadFeature.TRIM_SPACES)
+            .enable(CsvReadFeature.SKIP_EMPTY_LINES)
+            .build();
+
+    /** Reads a file. */
+    public CsvTable read(Path file) {
+        String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new DataException(source, "is a folder, not a CSV file");
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(source, reader);
+        } catch (NoSuchFileException e) {
+            throw new DataException(source, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new DataException(source, "cannot be read: permission denied");
+        } catch (IOException e) {
+            throw new DataException(source, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a stream (for example a resource bundled with an application), closing it. */
+    public CsvTable read(String source, InputStream in) {
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return read(source, reader);
+        } catch (IOException e) {
+            throw new DataException(source, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads CSV text from {@code reader}; {@code source} names it in messages. */
+    public CsvTable read(String source, Reader reader) {
+        List<String> header = null;
+        List<String[]> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        // without a schema each CSV row is an array of strings; the first cell's location is the row's line
+        try (JsonParser parser = mapper.createParser(reader)) {
+            List<String> cells = new ArrayList<>();
+            int line = -1;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_ARRAY) {
+                    cells.clear();
+                    line = -1;
+                } else if (token == JsonToken.END_ARRAY) {
+                    if (header == null) {
+                        header = header(source, cells);
+                    } else if (!(cells.size() == 1 && cells.get(0).isEmpty())) { // a line of spaces
+                        if (cells.size() != header.size()) {
+                            throw new DataException(source + " line " + line, "has " + cells.size() + " value"
+                                    + (cells.size() == 1 ? "" : "s") + ", but the header has " + header.size()
+                                    + " columns");
+                        }
+                        rows.add(cells.toArray(String[]::new));
+                        lines.add(line);
+                    }
+                } else {
+                    if (line < 0) {
+                        TokenStreamLocation at = parser.currentTokenLocation();
+                        line = at == null ? rows.size() + 2 : at.getLineNr();
+                    }
+                    cells.add(parser.getString());
+                }
+            }
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            String message = e.getOriginalMessage();
+            int newline = message.indexOf('\n');
+            throw new DataException(source + (at == null ? "" : " line " + at.getLineNr()),
+                    "malformed CSV: " + (newline < 0 ? message : message.substring(0, newline)), e);
+        }
+        if (header == null) {
+            throw new DataException(source, "is empty; expected a header row and data rows");
+        }
+        if (rows.isEmpty()) {
+            throw new DataException(source, "has a header but no data rows");
+        }
+        return new CsvTable(source, header, rows, lines.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static List<String> header(String source, List<String> cells) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i).isEmpty()) {
+                throw new DataException(source + " line 1", "column " + (i + 1) + " of the header has no name");
+            }
+            if (!seen.add(cells.get(i))) {
+                throw new DataException(source + " line 1", "column name \"" + cells.get(i) + "\" appears twice");
+            }
+        }
+        return List.copyOf(cells);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.plugnet.core.data;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a {@link CsvTable} into a {@link Dataset}: the label column (by name, default the last) holds class
+ * names, strings or integers; every other column is a numeric feature. A cell that is not a number, NaN or an
+ * infinity is a {@link DataException} naming its line and column.
+ */
+public final class DatasetReader {
+
+    /**
+     * Reads labelled data for training: the classes are the label column's values, in numeric order when they
+     * are all integers and in order of first appearance otherwise.
+     *
+     * @param labelColumn the label column's name, or {@code null} for the last column
+     * @throws DataException if the label column is missing or holds fewer than two classes
+     */
+    public Dataset forTraining(CsvTable table, String labelColumn) {
+        int label = labelIndex(table, labelColumn);
+        if (table.header().size() < 2) {
+            throw new DataException(table.source(), "has only the label column \"" + table.header().get(label)
+                    + "\"; expected at least one feature column beside it");
+        }
+        List<Integer> featureColumns = new ArrayList<>();
+        for (int c = 0; c < table.header().size(); c++) {
+            if (c != label) {
+                featureColumns.add(c);
+            }
+        }
+        List<String> names = classNames(table, label);
+        if (names.size() < 2) {
+            throw new DataException(table.source() + " column \"" + table.header().get(label) + "\"",
+                    "has only one class (\"" + names.get(0) + "\"); a classifier needs at least two");
+        }
+        return build(table, featureColumns, label, names);
+    }
+
+    /**
+     * Reads labelled data for a trained model: its feature columns by name (in the model's order; other
+     * columns are ignored) and labels that must be among the model's classes.
+     *
+     * @throws DataException if a feature column or the label column is missing, or a label is unknown
+     */
+    public Dataset forModel(CsvTable table, Preprocessing model) {
+        int label = table.column(model.labelColumn());
+        if (label < 0) {
+            throw new DataException(table.source(), "has no label column \"" + model.labelColumn()
+                    + "\" (the model's); columns: " + String.join(", ", table.header()));
+        }
+        return build(table, featureColumns(table, model), label, model.labelNames());
+    }
+
+    /**
+     * Reads unlabelled data for a trained model: its feature columns by name; a label column, if present, is
+     * ignored.
+     */
+    public Dataset unlabelled(CsvTable table, Preprocessing model) {
+        return build(table, featureColumns(table, model), -1, List.of());
+    }
+
+    private static List<Integer> featureColumns(CsvTable table, Preprocessing model) {
+        List<Integer> columns = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String name : model.featureNames()) {
+            int c = table.column(name);
+            if (c < 0) {
+                missing.add(name);
+            }
+            columns.add(c);
+        }
+        if (!missing.isEmpty()) {
+            throw new DataException(table.source(), "columns do not match the model: it has no column "
+                    + quoted(missing) + "; the model was trained on " + quoted(model.featureNames())
+                    + ", this file has " + quoted(table.header()));
+        }
+        return columns;
+    }
+
+    private static int labelIndex(CsvTable table, String labelColumn) {
+        if (labelColumn == null) {
+            return table.header().size() - 1;
+        }
+        int c = table.column(labelColumn);
+        if (c < 0) {
+            throw new DataException(table.source(), "has no label column \"" + labelColumn + "\"; columns: "
+                    + String.join(", ", table.header()));
+        }
+        return c;
+    }
+
+    private static List<String> classNames(CsvTable table, int label) {
+        Map<String, Boolean> seen = new LinkedHashMap<>();
+        boolean integers = true;
+        for (int r = 0; r < table.rows().size(); r++) {
+            String v = table.rows().get(r)[label];
+            if (v.isEmpty()) {
+                throw new DataException(table.where(r, label), "the label is empty");
+            }
+            seen.put(v, true);
+            integers &= v.matches("[-+]?\\d{1,18}");
+        }
+        List<String> names = new ArrayList<>(seen.keySet());
+        if (integers) {
+            names.sort((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
+        }
+        return names;
+    }
+
+    private static Dataset build(CsvTable table, List<Integer> featureColumns, int label, List<String> names) {
+        int n = table.rows().size();
+        double[][] features = new double[n][featureColumns.size()];
+        int[] labels = label < 0 ? null : new int[n];
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            index.put(names.get(i), i);
+        }
+        for (int r = 0; r < n; r++) {
+            String[] row = table.rows().get(r);
+            for (int j = 0; j < featureColumns.size(); j++) {
+                features[r][j] = number(table, r, featureColumns.get(j));
+            }
+            if (labels != null) {
+                Integer cls = index.get(row[label]);
+                if (cls == null) {
+                    throw new DataException(table.where(r, label), "unknown class \"" + row[label]
+                            + "\"; the model knows " + quoted(names));
+                }
+                labels[r] = cls;
+            }
+        }
+        List<String> featureNames = featureColumns.stream().map(table.header()::get).toList();
+        return new Dataset(table.source(), featureNames, label < 0 ? null : table.header().get(label), names,
+                features, labels);
+    }
+
+    private static double number(CsvTable table, int row, int column) {
+        String cell = table.rows().get(row)[column];
+        if (cell.isEmpty()) {
+            throw new DataException(table.where(row, column), "the cell is empty; expected a number");
+        }
+        double v;
+        try {
+            v = Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            throw new DataException(table.where(row, column), "expected a number, got \"" + cell + "\"");
+        }
+        if (!Double.isFinite(v) || cell.endsWith("d") || cell.endsWith("D") || cell.endsWith("f")
+                || cell.endsWith("F")) {
+            throw new DataException(table.where(row, column), Double.isFinite(v)
+                    ? "expected a number, got \"" + cell + "\"" : "expected a finite number, got \"" + cell + "\"");
+        }
+        return v;
+    }
+
+    private static String quoted(List<String> names) {
+        return String.join(", ", names.stream().map(s -> "\"" + s + "\"").toList());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.plugnet.core.data;
+
+/**
+ * Standardisation of each feature, {@code (x − mean) / scale}, with the mean and the population standard
+ * deviation of the training rows (a feature that is constant there gets scale 1).
+ *
+ * @param means the mean of each feature
+ * @param scales the divisor of each feature, positive
+ */
+public record Standardizer(double[] means, double[] scales) {
+    public Standardizer {
+        if (means.length != scales.length) {
+            throw new IllegalArgumentException("one mean and one scale per feature");
+        }
+        means = means.clone();
+        scales = scales.clone();
+    }
+
+    /** @return the standardiser fitted on {@code rows} of {@code features} only */
+    public static Standardizer fit(double[][] features, int[] rows, int width) {
+        double[] mean = new double[width];
+        double[] scale = new double[width];
+        for (int j = 0; j < width; j++) {
+            double sum = 0;
+            for (int r : rows) {
+                sum += features[r][j];
+            }
+            double m = sum / rows.length;
+            double squares = 0;
+            for (int r : rows) {
+                double d = features[r][j] - m;
+                squares += d * d;
+            }
+            double sd = Math.sqrt(squares / rows.length);
+            mean[j] = m;
+            scale[j] = sd > 0 && Double.isFinite(sd) ? sd : 1.0;
+        }
+        return new Standardizer(mean, scale);
+    }
+
+    /** @return the number of features */
+    public int width() {
+        return means.length;
+    }
+
+    /** Writes the standardised {@code row} into {@code out} from {@code offset}. */
+    public void apply(double[] row, double[] out, int offset) {
+        for (int j = 0; j < means.length; j++) {
+            out[offset + j] = (row[j] - means[j]) / scales[j];
+        }
+    }
+
+    @Override
+    public double[] means() {
+        return means.clone();
+    }
+
+    @Override
+    public double[] scales() {
+        return scales.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Standardizer s && java.util.Arrays.equals(means, s.means)
+                && java.util.Arrays.equals(scales, s.scales);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * java.util.Arrays.hashCode(means) + java.util.Arrays.hashCode(scales);
+    }
+
+    @Override
+    public String toString() {
+        return "Standardizer[means=" + java.util.Arrays.toString(means) + ", scales="
+                + java.util.Arrays.toString(scales) + "]";
+    }
+}

@@ -1,0 +1,136 @@
+package dev.plugnet.core.train;
+
+import dev.plugnet.api.NonFiniteException;
+import dev.plugnet.core.data.Minibatches;
+import dev.plugnet.core.data.Samples;
+import dev.plugnet.core.metrics.Evaluator;
+import dev.plugnet.core.metrics.LossAndAccuracy;
+import dev.plugnet.core.network.AssembledModel;
+import dev.plugnet.core.network.Network;
+
+/**
+ * Trains a model for some epochs of shuffled minibatches, every step through {@link TrainingStep}: η from the
+ * schedule each epoch, the validation loss and accuracy after each epoch, early stopping with patience on the
+ * validation loss (restoring the best epoch's weights and optimizer state), and a {@link History}. A run can
+ * continue an earlier one's history (resume). Minibatch order depends only on the seed and the epoch, so the
+ * same seed and data train to bit-identical weights.
+ */
+public final class Trainer {
+    private final TrainingSettings settings;
+
+    public Trainer(TrainingSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param model the model to train, changed in place
+     * @param train the rows to train on
+     * @param validation rows for validation, possibly none (then no early stopping)
+     * @param previous the history of the run being resumed, or {@link History#EMPTY}
+     * @param listener hears the progress
+     * @return the history and the measured throughput; the model holds the weights of the history's best epoch
+     * @throws TrainingFailedException if a loss or gradient is not finite, naming the epoch and minibatch
+     */
+    public TrainingResult train(AssembledModel model, Samples train, Samples validation, History previous,
+                                TrainingListener listener) {
+        TrainingStep step = new TrainingStep(model);
+        Network network = model.network();
+        Minibatches batches = new Minibatches(train, settings.batchSize(), settings.seed());
+        Evaluator evaluator = new Evaluator(settings.batchSize());
+        LearningRateSchedule schedule = new LearningRateSchedule(settings.schedule());
+        double startRate = previous.size() == 0 ? model.optimizer().learningRate()
+                : previous.epochs().get(0).learningRate();
+        boolean validating = validation.size() > 0;
+        boolean earlyStopping = validating && settings.patience() > 0;
+
+        ModelSnapshot best = new ModelSnapshot(model);
+        ModelSnapshot lastGood = new ModelSnapshot(model);
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = previous.bestEpoch();
+        for (EpochStats e : previous.epochs()) {
+            if (e.validationLoss() < bestLoss) {
+                bestLoss = e.validationLoss();
+            }
+        }
+        if (earlyStopping && previous.size() > 0) {
+            best.take(); // the resumed weights are the best of the earlier run
+        }
+        lastGood.take();
+
+        int first = previous.size() + 1;
+        int last = previous.size() + settings.epochs();
+        listener.started(first, last, batches.count(), train.size());
+        History history = previous;
+        ThroughputMeter meter = new ThroughputMeter();
+        long samples = 0;
+        long steps = 0;
+        long nanos = 0;
+        long bytes = 0;
+        boolean stoppedEarly = false;
+        for (int epoch = first; epoch <= last; epoch++) {
+            double rate = schedule.rate(startRate, epoch, last);
+            model.optimizer().learningRate(rate);
+            batches.shuffle(epoch);
+            double lossSum = 0;
+            int correct = 0;
+            meter.restart();
+            for (int b = 0; b < batches.count(); b++) {
+                Minibatches.Batch batch = batches.batch(b);
+                double loss;
+                try {
+                    loss = step.run(batch.inputs(), batch.targets());
+                } catch (NonFiniteException e) {
+                    (earlyStopping && best.taken() ? best : lastGood).restore();
+                    History kept = history.stopped(earlyStopping ? bestEpoch : history.size(), false);
+                    throw new TrainingFailedException("epoch " + epoch + ", batch " + (b + 1) + " of "
+                            + batches.count(), "training stopped: " + e.getMessage(),
+                            new TrainingResult(kept, meter.read()));
+                }
+                meter.step(batch.size());
+                lossSum += loss * batch.size();
+                correct += Evaluator.correct(network.stages().get(network.stages().size() - 1).output(),
+                        batch.labels());
+                listener.batchDone(epoch, b + 1, loss);
+            }
+            ThroughputMeter.Throughput t = meter.read();
+            samples += t.samples();
+            steps += t.steps();
+            nanos += t.nanos();
+            bytes = bytes < 0 || t.allocatedBytes() < 0 ? -1 : bytes + t.allocatedBytes();
+
+            LossAndAccuracy v = validating ? evaluator.lossAndAccuracy(network, validation) : LossAndAccuracy.NONE;
+            if (validating && !Double.isFinite(v.loss())) {
+                (earlyStopping && best.taken() ? best : lastGood).restore();
+                History kept = history.stopped(earlyStopping ? bestEpoch : history.size(), false);
+                throw new TrainingFailedException("epoch " + epoch + ", validation", "training stopped: the"
+                        + " validation loss is " + v.loss() + " after the epoch's updates",
+                        new TrainingResult(kept, meter.read()));
+            }
+            EpochStats stats = new EpochStats(epoch, lossSum / train.size(), (double) correct / train.size(),
+                    v.loss(), v.accuracy(), rate);
+            boolean improved = validating && v.loss() < bestLoss;
+            if (improved) {
+                bestLoss = v.loss();
+                bestEpoch = epoch;
+                if (earlyStopping) {
+                    best.take();
+                }
+            }
+            if (!earlyStopping) {
+                bestEpoch = epoch;
+            }
+            lastGood.take();
+            history = history.plus(stats, bestEpoch);
+            listener.epochDone(stats, improved);
+            if (earlyStopping && epoch - bestEpoch >= settings.patience()) {
+                stoppedEarly = epoch < last;
+                break;
+            }
+        }
+        if (earlyStopping && best.taken()) {
+            best.restore();
+        }
+        history = history.stopped(bestEpoch, stoppedEarly);
+        return new TrainingResult(history, new ThroughputMeter.Throughput(samples, steps, nanos, bytes));
+    }
+}
