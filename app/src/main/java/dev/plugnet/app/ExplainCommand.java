@@ -122,7 +122,7 @@ final class ExplainCommand implements Callable<Integer> {
             int n = Math.min(rows, dataset.size());
             Samples samples = Samples.of(dataset, IntStream.range(0, n).toArray(), standardizer);
             if (samples.features().cols() != network.inputs() || samples.classes() != network.outputs()) {
-                throw new dev.plugnet.core.data.DataException(table.source(), "has " + samples.features().cols()
+                throw new dev.plugnet.core.data.DataException(table.whereHeader(), "has " + samples.features().cols()
                         + " features and " + samples.classes() + " classes, but the network has " + network.inputs()
                         + " inputs and " + network.outputs() + " outputs");
             }

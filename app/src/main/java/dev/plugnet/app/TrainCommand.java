@@ -21,6 +21,7 @@ import dev.plugnet.core.train.History;
 import dev.plugnet.core.train.ThroughputMeter;
 import dev.plugnet.core.train.Trainer;
 import dev.plugnet.core.train.TrainingFailedException;
+import dev.plugnet.core.train.TrainingListener;
 import dev.plugnet.core.train.TrainingResult;
 import dev.plugnet.core.train.TrainingSettings;
 import picocli.CommandLine.Command;
@@ -108,6 +109,11 @@ final class TrainCommand implements Callable<Integer> {
                     + " and history.")
     Path resume;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Also write the checkpoint after every N epochs, atomically, so that a run that is killed"
+                    + " loses at most N epochs (resume it with --resume). Default 0: only at the end.")
+    int checkpointEvery;
+
     @Option(names = "--json", description = "Print the final report as JSON on standard output (progress goes to"
             + " standard error).")
     boolean json;
@@ -159,7 +165,7 @@ final class TrainCommand implements Callable<Integer> {
         Dataset dataset = resumed != null ? datasets.forModel(table, resumed.checkpoint().preprocessing())
                 : datasets.forTraining(table, model.training().label());
         if (dataset.featureNames().size() != model.inputs()) {
-            throw new DataException(table.source(), "has " + dataset.featureNames().size() + " feature columns ("
+            throw new DataException(table.whereHeader(), "has " + dataset.featureNames().size() + " feature columns ("
                     + String.join(", ", dataset.featureNames()) + "), but the model \"" + model.name() + "\" has "
                     + model.inputs() + " inputs");
         }
@@ -167,11 +173,11 @@ final class TrainCommand implements Callable<Integer> {
         PreparedData prepared = PreparedData.prepare(dataset, t.validationFraction(), t.testFraction(), model.seed(),
                 resumed == null ? null : resumed.checkpoint().preprocessing().standardizer());
         if (prepared.train().size() == 0) {
-            throw new DataException(table.source(), "leaves no rows to train on");
+            throw new DataException(table.whereHeader(), "leaves no rows to train on");
         }
         int outputs = plugnet.assembler().network(model).outputs();
         if (outputs != dataset.labelNames().size()) {
-            throw new DataException(table.source(), "has " + dataset.labelNames().size() + " classes ("
+            throw new DataException(table.whereHeader(), "has " + dataset.labelNames().size() + " classes ("
                     + String.join(", ", dataset.labelNames()) + "), but the model \"" + model.name() + "\" has "
                     + outputs + " outputs");
         }
@@ -219,10 +225,14 @@ final class TrainCommand implements Callable<Integer> {
                 model.seed()));
         PrintStream terminal = Terminals.interactive() ? (json ? System.err : System.out) : null;
         ProgressPrinter progress = new ProgressPrinter(info, terminal);
+        AssembledModel training = assembled;
+        TrainingListener listener = checkpointEvery == 0 ? progress : new PeriodicCheckpoints(progress,
+                checkpointEvery, previous.size(), history -> LoadedCheckpoint.writer(plugnet).write(checkpointFile,
+                        Checkpoint.capture(training, plugnet.registry(), dataName, prepared.preprocessing(), history)));
         long start = System.nanoTime();
         TrainingResult result;
         try {
-            result = trainer.train(assembled, prepared.train(), prepared.validation(), previous, progress);
+            result = trainer.train(assembled, prepared.train(), prepared.validation(), previous, listener);
             progress.finish();
         } catch (TrainingFailedException e) {
             progress.finish();
@@ -288,6 +298,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (batchSize != null && batchSize < 1) {
             bad("--batch-size must be a positive integer, got " + batchSize);
+        }
+        if (checkpointEvery < 0) {
+            bad("--checkpoint-every must be 0 (only at the end) or a positive number of epochs, got " + checkpointEvery);
         }
         if (patience != null && patience < 0) {
             bad("--patience must be 0 or more, got " + patience);

@@ -29,6 +29,13 @@ class BadInputTest {
         assertEquals(0, Cli.run("train", "--epochs", "20", "--out", checkpoint.toString()).code());
     }
 
+    /** @return checkpoint text edited on purpose, with a checksum that fits again */
+    static String resealed(String text) {
+        var json = dev.plugnet.core.model.StrictJson.mapper();
+        var root = (tools.jackson.databind.node.ObjectNode) json.readTree(text);
+        return json.writeValueAsString(dev.plugnet.core.checkpoint.CheckpointChecksum.seal(json, root));
+    }
+
     private static Path csv(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }
@@ -61,12 +68,12 @@ class BadInputTest {
 
     @Test
     void anEmptyFile() throws IOException {
-        assertTrue(trainFails(csv("empty.csv", "")).endsWith("empty.csv: is empty; expected a header row and data rows"));
+        assertTrue(trainFails(csv("empty.csv", "")).endsWith("empty.csv line 1: is empty; expected a header row and data rows"));
     }
 
     @Test
     void aHeaderOnly() throws IOException {
-        assertTrue(trainFails(csv("header.csv", "a,b,c,d,e,label\n")).endsWith("has a header but no data rows"));
+        assertTrue(trainFails(csv("header.csv", "a,b,c,d,e,label\n")).endsWith("header.csv line 1: has a header but no data rows"));
     }
 
     @Test
@@ -84,13 +91,13 @@ class BadInputTest {
     @Test
     void aLabelColumnThatDoesNotExist() throws IOException {
         String line = trainFails(csv("fine.csv", "a,b,c,d,e,label\n1,2,3,4,5,x\n1,2,3,4,5,y\n"), "--label", "class");
-        assertTrue(line.endsWith("fine.csv: has no label column \"class\"; columns: a, b, c, d, e, label"), line);
+        assertTrue(line.endsWith("fine.csv line 1: has no label column \"class\"; columns: a, b, c, d, e, label"), line);
     }
 
     @Test
     void onlyOneClass() throws IOException {
         String line = trainFails(csv("one.csv", "a,b,c,d,e,label\n1,2,3,4,5,x\n1,2,3,4,5,x\n"));
-        assertTrue(line.endsWith("one.csv column \"label\": has only one class (\"x\"); a classifier needs at least two"),
+        assertTrue(line.endsWith("one.csv line 1, column \"label\": has only one class (\"x\"); a classifier needs at least two"),
                 line);
     }
 
@@ -105,7 +112,7 @@ class BadInputTest {
     @Test
     void dataThatDoesNotFitTheModel() throws IOException {
         String line = trainFails(csv("narrow.csv", "a,b,label\n1,2,x\n3,4,y\n"));
-        assertTrue(line.endsWith("narrow.csv: has 2 feature columns (a, b), but the model \"thyroid-5-4-3\" has 5 inputs"),
+        assertTrue(line.endsWith("narrow.csv line 1: has 2 feature columns (a, b), but the model \"thyroid-5-4-3\" has 5 inputs"),
                 line);
     }
 
@@ -124,7 +131,7 @@ class BadInputTest {
         Path other = csv("other.csv", "x,y,label\n1,2,a\n3,4,b\n");
         Cli.Result r = Cli.run("evaluate", "--model", checkpoint.toString(), "--data", other.toString());
         assertEquals(ExitCodes.BAD_INPUT, r.code());
-        assertTrue(r.errLine().contains("other.csv: has no label column \"diagnosis\""), r.err());
+        assertTrue(r.errLine().contains("other.csv line 1: has no label column \"diagnosis\""), r.err());
         Cli.Result p = Cli.run("predict", "--model", checkpoint.toString(), "--data", other.toString());
         assertEquals(ExitCodes.BAD_INPUT, p.code());
         assertTrue(p.errLine().contains("columns do not match the model: it has no column \"t3_resin_uptake\""), p.err());
@@ -133,20 +140,20 @@ class BadInputTest {
     @Test
     void aCheckpointFromANewerFormat() throws IOException {
         Path newer = dir.resolve("newer.json");
-        Files.writeString(newer, Files.readString(checkpoint).replaceFirst("\"format\" : 1", "\"format\" : 7"));
+        Files.writeString(newer, Files.readString(checkpoint).replaceFirst("\"format\" : 2", "\"format\" : 7"));
         Cli.Result r = Cli.run("evaluate", "--model", newer.toString(), "--data", "thyroid");
         assertEquals(ExitCodes.BAD_INPUT, r.code());
         assertEquals("plugnet: " + newer + " format: this checkpoint has format 7, newer than this plugnet reads"
-                + " (up to 1); upgrade plugnet", r.errLine());
+                + " (up to 2); upgrade plugnet", r.errLine());
     }
 
     @Test
     void aCheckpointWhosePluginsAreMissingSaysWhich() throws IOException {
         Path alien = dir.resolve("alien.json");
-        Files.writeString(alien, Files.readString(checkpoint)
+        Files.writeString(alien, resealed(Files.readString(checkpoint)
                 .replace("\"name\" : \"sigmoid\",\n    \"module\" : \"dev.plugnet.activations\"",
                         "\"name\" : \"swish\",\n    \"module\" : \"com.example.swish\"")
-                .replace("\"activation\" : {\n        \"type\" : \"sigmoid\"", "\"activation\" : {\n        \"type\" : \"swish\""));
+                .replace("\"activation\" : {\n        \"type\" : \"sigmoid\"", "\"activation\" : {\n        \"type\" : \"swish\"")));
         Cli.Result r = Cli.run("evaluate", "--model", alien.toString(), "--data", "thyroid");
         assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
         assertTrue(r.errLine().contains("needs plugins that are not installed: activation \"swish\" (module com.example.swish"),
@@ -160,7 +167,7 @@ class BadInputTest {
         Files.writeString(half, text.substring(0, text.length() / 2));
         Cli.Result r = Cli.run("evaluate", "--model", half.toString(), "--data", "thyroid");
         assertEquals(ExitCodes.BAD_INPUT, r.code());
-        assertTrue(r.errLine().contains("malformed JSON"), r.err());
+        assertTrue(r.errLine().contains("truncated: the JSON ends before the checkpoint does"), r.err());
         Cli.Result model = Cli.run("evaluate", "--model", "thyroid", "--data", "thyroid");
         assertEquals(ExitCodes.BAD_INPUT, model.code());
     }

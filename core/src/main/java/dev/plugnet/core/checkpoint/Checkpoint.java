@@ -35,8 +35,11 @@ import java.util.Objects;
 public record Checkpoint(ModelSpec config, List<PluginUse> plugins, String data, Preprocessing preprocessing,
                          Map<String, Matrix> weights, double learningRate, List<Matrix> optimizerState,
                          History history) {
-    /** The checkpoint format this plugnet writes and the newest it reads. */
-    public static final int FORMAT = 1;
+    /**
+     * The checkpoint format this plugnet writes and the newest it reads: 2 carries a checksum; 1 (without one)
+     * is still read.
+     */
+    public static final int FORMAT = 2;
 
     public Checkpoint {
         Objects.requireNonNull(config, "config");

@@ -19,6 +19,19 @@ import dev.plugnet.core.train.History;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +47,7 @@ import java.util.Set;
  */
 public final class CheckpointReader {
     private static final Set<String> FIELDS = Set.of("format", "kind", "config", "plugins", "data",
-            "preprocessing", "weights", "optimizer", "history");
+            "preprocessing", "weights", "optimizer", "history", CheckpointChecksum.FIELD);
 
     private final ObjectMapper mapper;
     private final ModelReader models;
@@ -45,15 +58,15 @@ public final class CheckpointReader {
     }
 
     /**
-     * @throws CheckpointException if the file is missing, unreadable, malformed or from a newer format
+     * Reads and checks a checkpoint file. Each way a file can fail to be a checkpoint has its own message
+     * naming the file and where: empty, not UTF-8 text, not JSON, truncated (the JSON ends early), malformed,
+     * JSON that is not a checkpoint (a model config is named as such), a newer format, a missing checksum, a
+     * checksum that does not match the contents (edited or damaged), and then any field by its JSON path.
+     *
+     * @throws CheckpointException if the file cannot be used as a checkpoint
      */
     public Checkpoint read(Path file) {
-        JsonNode root;
-        try {
-            root = StrictJson.readTree(mapper, file);
-        } catch (ConfigException e) {
-            throw new CheckpointException(e.location(), e.problem());
-        }
+        JsonNode root = parse(file);
         try {
             return fromTree(root);
         } catch (ConfigException e) {
@@ -61,16 +74,106 @@ public final class CheckpointReader {
         }
     }
 
+    /** @return the JSON tree of a checkpoint file, or a {@link CheckpointException} saying why there is none */
+    private JsonNode parse(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new CheckpointException(file.toString(), "no such file");
+        } catch (IOException e) {
+            throw new CheckpointException(file.toString(), Files.isDirectory(file)
+                    ? "is a folder, not a checkpoint file" : "cannot be read: " + e.getMessage());
+        }
+        if (bytes.length == 0) {
+            throw new CheckpointException(file.toString(), "is empty (0 bytes): not a checkpoint, or one cut short");
+        }
+        String text = utf8(file, bytes);
+        String start = text.stripLeading();
+        if (start.isEmpty()) {
+            throw new CheckpointException(file.toString(), "holds only white space: not a checkpoint");
+        }
+        char first = start.charAt(0);
+        if (first != '{' && first != '[') {
+            throw new CheckpointException(file + " line 1", "not a plugnet checkpoint: not JSON (it starts with "
+                    + printable(start) + ")");
+        }
+        try {
+            return mapper.readTree(text);
+        } catch (JacksonException e) {
+            if (!(e instanceof UnexpectedEndOfInputException)
+                    && !String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
+                throw malformed(file, text);
+            }
+            TokenStreamLocation at = e.getLocation();
+            throw new CheckpointException(file + (at == null ? "" : " line " + at.getLineNr() + ", column "
+                    + at.getColumnNr()), "truncated: the JSON ends before the checkpoint does (the file was cut"
+                    + " short)");
+        }
+    }
+
+    /** @return the strict reader's located message for text that is not well-formed JSON */
+    private CheckpointException malformed(Path file, String text) {
+        try {
+            StrictJson.readTree(mapper, text);
+        } catch (ConfigException c) {
+            return new CheckpointException(file + " " + c.location(), c.problem());
+        }
+        return new CheckpointException(file.toString(), "malformed JSON");
+    }
+
+    private static String utf8(Path file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new CheckpointException(file + " byte " + in.position(), "not a plugnet checkpoint: not UTF-8"
+                    + " text (a binary or foreign file)");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    private static String printable(String text) {
+        StringBuilder sb = new StringBuilder("\"");
+        text.codePoints().limit(12).forEach(c -> {
+            if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.append(text.length() > 12 ? "…\"" : "\"").toString();
+    }
+
     private Checkpoint fromTree(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new ConfigException("$", "not a plugnet checkpoint: the file holds " + JsonValues.describe(node)
+                    + ", not an object with \"kind\": \"" + CheckpointWriter.KIND + "\"");
+        }
         JsonObjectReader root = JsonObjectReader.of(node, "$");
-        if (!CheckpointWriter.KIND.equals(root.string("kind", null))) {
+        if (!root.has("kind") && (node.has("layers") || node.has("inputs"))) {
+            throw new ConfigException("$", "not a checkpoint but a model config (it has \"layers\" and no"
+                    + " \"kind\": \"" + CheckpointWriter.KIND + "\"); a model file is given with --config");
+        }
+        if (!CheckpointWriter.KIND.equals(root.has("kind") && root.get("kind").isString()
+                ? root.get("kind").stringValue() : null)) {
             throw new ConfigException("kind", "not a plugnet checkpoint (expected \"kind\": \""
-                    + CheckpointWriter.KIND + "\"); a model file is given with --config");
+                    + CheckpointWriter.KIND + "\", got " + JsonValues.describe(node.get("kind")) + ")");
         }
         int format = root.requireInteger("format", 1);
         if (format > Checkpoint.FORMAT) {
             throw new ConfigException("format", "this checkpoint has format " + format + ", newer than this"
                     + " plugnet reads (up to " + Checkpoint.FORMAT + "); upgrade plugnet");
+        }
+        if (format >= 2) {
+            verifyChecksum(root);
+        } else if (root.has(CheckpointChecksum.FIELD)) {
+            throw new ConfigException(CheckpointChecksum.FIELD, "a format-1 checkpoint has no checksum; this file"
+                    + " was edited");
         }
         root.allowOnly(FIELDS);
         ModelSpec config = models.fromTree(root.require("config", "the model"), "config");
@@ -97,6 +200,28 @@ public final class CheckpointReader {
         }
         History history = history(root.require("history", "an object"), "history");
         return new Checkpoint(config, plugins, data, preprocessing, weights, learningRate, state, history);
+    }
+
+    private void verifyChecksum(JsonObjectReader root) {
+        if (!root.has(CheckpointChecksum.FIELD)) {
+            throw new ConfigException(CheckpointChecksum.FIELD, "missing: a format-2 checkpoint ends with"
+                    + " \"checksum\": \"sha256:…\"; the file was cut or edited");
+        }
+        JsonNode written = root.get(CheckpointChecksum.FIELD);
+        String actual = CheckpointChecksum.of(mapper, root.node());
+        if (!written.isString() || !written.stringValue().startsWith(CheckpointChecksum.PREFIX)) {
+            throw new ConfigException(CheckpointChecksum.FIELD, "expected \"sha256:\" and 64 hex digits, got "
+                    + JsonValues.describe(written));
+        }
+        if (!written.stringValue().equals(actual)) {
+            throw new ConfigException(CheckpointChecksum.FIELD, "does not match the contents: the file was"
+                    + " edited or damaged after plugnet wrote it (it says " + abbreviated(written.stringValue())
+                    + ", the contents give " + abbreviated(actual) + ")");
+        }
+    }
+
+    private static String abbreviated(String checksum) {
+        return checksum.length() > 19 ? checksum.substring(0, 19) + "…" : checksum;
     }
 
     private static PluginKind kind(String word, String path) {

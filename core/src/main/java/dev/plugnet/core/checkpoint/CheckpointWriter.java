@@ -27,8 +27,12 @@ import java.util.Map;
  *  "preprocessing": {"label_column": …, "features": […], "means": […], "scales": […], "labels": […]},
  *  "weights": {"layers[0].W": {"rows": 5, "cols": 4, "values": […]}, …},
  *  "optimizer": {"learning_rate": …, "state": [{"rows": …, "cols": …, "values": […]}, …]},
- *  "history": {"best_epoch": …, "stopped_early": …, "epochs": [{"epoch": 1, "train_loss": …, …}]}}
+ *  "history": {"best_epoch": …, "stopped_early": …, "epochs": [{"epoch": 1, "train_loss": …, …}]},
+ *  "checksum": "sha256:…"}
  * }</pre>
+ *
+ * The checksum ({@link CheckpointChecksum}) covers everything else, so a truncated or edited file is refused
+ * when it is read.
  */
 public final class CheckpointWriter {
     /** The value of the {@code kind} field that marks a checkpoint file. */
@@ -55,12 +59,12 @@ public final class CheckpointWriter {
         }
     }
 
-    /** @return the checkpoint as JSON text, ending with a newline */
+    /** @return the checkpoint as JSON text, ending with a newline, with its checksum last */
     public String toJson(Checkpoint checkpoint) {
-        return mapper.writeValueAsString(toTree(checkpoint)) + "\n";
+        return mapper.writeValueAsString(CheckpointChecksum.seal(mapper, toTree(checkpoint))) + "\n";
     }
 
-    /** @return the checkpoint as a JSON tree */
+    /** @return the checkpoint as a JSON tree, without its checksum */
     public ObjectNode toTree(Checkpoint c) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();

@@ -9,9 +9,15 @@ import java.util.Objects;
  * @param source the file's name, for messages
  * @param header the column names, in order
  * @param rows the data rows
- * @param lines the line of each row in the file (1-based; the header is line 1), for messages
+ * @param lines the line of each row in the file (1-based; the header is usually line 1), for messages
+ * @param headerLine the header's line in the file (1-based), for messages
  */
-public record CsvTable(String source, List<String> header, List<String[]> rows, int[] lines) {
+public record CsvTable(String source, List<String> header, List<String[]> rows, int[] lines, int headerLine) {
+    /** A table whose header is on line 1. */
+    public CsvTable(String source, List<String> header, List<String[]> rows, int[] lines) {
+        this(source, header, rows, lines, 1);
+    }
+
     public CsvTable {
         Objects.requireNonNull(source, "source");
         header = List.copyOf(header);
@@ -24,6 +30,11 @@ public record CsvTable(String source, List<String> header, List<String[]> rows, 
     /** @return the index of a column, or -1 */
     public int column(String name) {
         return header.indexOf(name);
+    }
+
+    /** @return {@code source line N}: where the header is, for messages about the file's columns */
+    public String whereHeader() {
+        return source + " line " + headerLine;
     }
 
     /** @return {@code source line N, column "name"}: where a cell is, for messages */

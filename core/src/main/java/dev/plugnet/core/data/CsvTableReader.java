@@ -9,8 +9,13 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -39,8 +44,8 @@ public final class CsvTableReader {
         if (Files.isDirectory(file)) {
             throw new DataException(source, "is a folder, not a CSV file");
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(source, reader);
+        try {
+            return read(source, new StringReader(utf8(source, Files.readAllBytes(file))));
         } catch (NoSuchFileException e) {
             throw new DataException(source, "no such file");
         } catch (AccessDeniedException e) {
@@ -52,16 +57,41 @@ public final class CsvTableReader {
 
     /** Reads a stream (for example a resource bundled with an application), closing it. */
     public CsvTable read(String source, InputStream in) {
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return read(source, reader);
+        try (in) {
+            return read(source, new StringReader(utf8(source, in.readAllBytes())));
         } catch (IOException e) {
             throw new DataException(source, "cannot be read: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * @return the bytes as UTF-8 text (a byte-order mark dropped)
+     * @throws DataException naming the line of the first byte that is not UTF-8
+     */
+    static String utf8(String source, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new DataException(source + " line " + line, "not UTF-8 text (byte " + (in.position() + 1)
+                    + " of the file); save the CSV as UTF-8");
+        }
+        decoder.flush(out);
+        String text = out.flip().toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
     /** Reads CSV text from {@code reader}; {@code source} names it in messages. */
     public CsvTable read(String source, Reader reader) {
         List<String> header = null;
+        int headerLine = 1;
         List<String[]> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         // without a schema each CSV row is an array of strings; the first cell's location is the row's line
@@ -74,7 +104,8 @@ public final class CsvTableReader {
                     line = -1;
                 } else if (token == JsonToken.END_ARRAY) {
                     if (header == null) {
-                        header = header(source, cells);
+                        headerLine = Math.max(line, 1);
+                        header = header(source + " line " + headerLine, cells);
                     } else if (!(cells.size() == 1 && cells.get(0).isEmpty())) { // a line of spaces
                         if (cells.size() != header.size()) {
                             throw new DataException(source + " line " + line, "has " + cells.size() + " value"
@@ -100,22 +131,22 @@ public final class CsvTableReader {
                     "malformed CSV: " + (newline < 0 ? message : message.substring(0, newline)), e);
         }
         if (header == null) {
-            throw new DataException(source, "is empty; expected a header row and data rows");
+            throw new DataException(source + " line 1", "is empty; expected a header row and data rows");
         }
         if (rows.isEmpty()) {
-            throw new DataException(source, "has a header but no data rows");
+            throw new DataException(source + " line " + headerLine, "has a header but no data rows");
         }
-        return new CsvTable(source, header, rows, lines.stream().mapToInt(Integer::intValue).toArray());
+        return new CsvTable(source, header, rows, lines.stream().mapToInt(Integer::intValue).toArray(), headerLine);
     }
 
-    private static List<String> header(String source, List<String> cells) {
+    private static List<String> header(String where, List<String> cells) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < cells.size(); i++) {
             if (cells.get(i).isEmpty()) {
-                throw new DataException(source + " line 1", "column " + (i + 1) + " of the header has no name");
+                throw new DataException(where, "column " + (i + 1) + " of the header has no name");
             }
             if (!seen.add(cells.get(i))) {
-                throw new DataException(source + " line 1", "column name \"" + cells.get(i) + "\" appears twice");
+                throw new DataException(where, "column name \"" + cells.get(i) + "\" appears twice");
             }
         }
         return List.copyOf(cells);

@@ -22,7 +22,7 @@ public final class DatasetReader {
     public Dataset forTraining(CsvTable table, String labelColumn) {
         int label = labelIndex(table, labelColumn);
         if (table.header().size() < 2) {
-            throw new DataException(table.source(), "has only the label column \"" + table.header().get(label)
+            throw new DataException(table.whereHeader(), "has only the label column \"" + table.header().get(label)
                     + "\"; expected at least one feature column beside it");
         }
         List<Integer> featureColumns = new ArrayList<>();
@@ -33,7 +33,7 @@ public final class DatasetReader {
         }
         List<String> names = classNames(table, label);
         if (names.size() < 2) {
-            throw new DataException(table.source() + " column \"" + table.header().get(label) + "\"",
+            throw new DataException(table.whereHeader() + ", column \"" + table.header().get(label) + "\"",
                     "has only one class (\"" + names.get(0) + "\"); a classifier needs at least two");
         }
         return build(table, featureColumns, label, names);
@@ -48,7 +48,7 @@ public final class DatasetReader {
     public Dataset forModel(CsvTable table, Preprocessing model) {
         int label = table.column(model.labelColumn());
         if (label < 0) {
-            throw new DataException(table.source(), "has no label column \"" + model.labelColumn()
+            throw new DataException(table.whereHeader(), "has no label column \"" + model.labelColumn()
                     + "\" (the model's); columns: " + String.join(", ", table.header()));
         }
         return build(table, featureColumns(table, model), label, model.labelNames());
@@ -73,7 +73,7 @@ public final class DatasetReader {
             columns.add(c);
         }
         if (!missing.isEmpty()) {
-            throw new DataException(table.source(), "columns do not match the model: it has no column "
+            throw new DataException(table.whereHeader(), "columns do not match the model: it has no column "
                     + quoted(missing) + "; the model was trained on " + quoted(model.featureNames())
                     + ", this file has " + quoted(table.header()));
         }
@@ -86,7 +86,7 @@ public final class DatasetReader {
         }
         int c = table.column(labelColumn);
         if (c < 0) {
-            throw new DataException(table.source(), "has no label column \"" + labelColumn + "\"; columns: "
+            throw new DataException(table.whereHeader(), "has no label column \"" + labelColumn + "\"; columns: "
                     + String.join(", ", table.header()));
         }
         return c;

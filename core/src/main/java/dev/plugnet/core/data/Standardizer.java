@@ -32,6 +32,26 @@ public record Standardizer(double[] means, double[] scales) {
                 squares += d * d;
             }
             double sd = Math.sqrt(squares / rows.length);
+            if (!Double.isFinite(m) || !Double.isFinite(sd)) {
+                // values near the largest double: their sum overflows, so the same sums are taken on the values
+                // divided by the largest magnitude (ordinary data never comes here, so its bits do not change)
+                double a = 0;
+                for (int r : rows) {
+                    a = Math.max(a, Math.abs(features[r][j]));
+                }
+                double scaledSum = 0;
+                for (int r : rows) {
+                    scaledSum += features[r][j] / a;
+                }
+                double sm = scaledSum / rows.length;
+                double scaledSquares = 0;
+                for (int r : rows) {
+                    double d = features[r][j] / a - sm;
+                    scaledSquares += d * d;
+                }
+                m = sm * a;
+                sd = Math.sqrt(scaledSquares / rows.length) * a;
+            }
             mean[j] = m;
             scale[j] = sd > 0 && Double.isFinite(sd) ? sd : 1.0;
         }
@@ -46,7 +66,9 @@ public record Standardizer(double[] means, double[] scales) {
     /** Writes the standardised {@code row} into {@code out} from {@code offset}. */
     public void apply(double[] row, double[] out, int offset) {
         for (int j = 0; j < means.length; j++) {
-            out[offset + j] = (row[j] - means[j]) / scales[j];
+            double v = (row[j] - means[j]) / scales[j];
+            // near the largest double, x − mean can overflow where x / scale − mean / scale does not
+            out[offset + j] = Double.isFinite(v) ? v : row[j] / scales[j] - means[j] / scales[j];
         }
     }
 

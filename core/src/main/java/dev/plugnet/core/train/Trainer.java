@@ -122,6 +122,7 @@ public final class Trainer {
             lastGood.take();
             history = history.plus(stats, bestEpoch);
             listener.epochDone(stats, improved);
+            listener.epochRecorded(history);
             if (earlyStopping && epoch - bestEpoch >= settings.patience()) {
                 stoppedEarly = epoch < last;
                 break;

@@ -28,6 +28,15 @@ public interface TrainingListener {
     default void epochDone(EpochStats stats, boolean best) {
     }
 
+    /**
+     * An epoch is in the history and the model holds that epoch's weights and optimizer state: the moment to
+     * save a periodic checkpoint (for example {@code train --checkpoint-every N}).
+     *
+     * @param history every epoch so far, this one last
+     */
+    default void epochRecorded(History history) {
+    }
+
     /** A listener that hears nothing. */
     TrainingListener NONE = new TrainingListener() {
     };
