@@ -1,5 +1,6 @@
 package dev.plugnet.app;
 
+import dev.plugnet.api.ConfigException;
 import dev.plugnet.core.Plugnet;
 import dev.plugnet.core.model.ModelSpec;
 
@@ -26,7 +27,13 @@ record ConfigArgument(ModelSpec spec, Optional<BundledExample> example) {
         if (!Files.exists(file) && bundled.isPresent()) {
             return of(bundled.get(), plugnet);
         }
-        return new ConfigArgument(plugnet.reader().read(file), Optional.empty());
+        ModelSpec spec = plugnet.reader().read(file);
+        try {
+            plugnet.assembler().network(spec); // plugin names, options and widths: checked here to name the file
+        } catch (ConfigException e) {
+            throw e.location().startsWith(value) ? e : new ConfigException(value + " " + e.location(), e.problem());
+        }
+        return new ConfigArgument(spec, Optional.empty());
     }
 
     private static ConfigArgument of(BundledExample example, Plugnet plugnet) {

@@ -130,7 +130,7 @@ public final class CheckpointReader {
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
-            throw new CheckpointException(file + " byte " + in.position(), "not a plugnet checkpoint: not UTF-8"
+            throw new CheckpointException(file + " byte " + (in.position() + 1), "not a plugnet checkpoint: not UTF-8"
                     + " text (a binary or foreign file)");
         }
         decoder.flush(out);

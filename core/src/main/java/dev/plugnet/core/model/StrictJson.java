@@ -84,7 +84,9 @@ public final class StrictJson {
             String where = at == null ? "document" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
             String message = e.getOriginalMessage();
             int newline = message.indexOf('\n');
-            String first = newline < 0 ? message : message.substring(0, newline);
+            // Jackson appends where an unclosed array or object began, with a redacted source: not for people
+            String first = (newline < 0 ? message : message.substring(0, newline))
+                    .replaceAll("\\s*\\(for \\w+ starting at \\[Source: .*$", "");
             if (e instanceof StreamConstraintsException) {
                 int depth = mapper.tokenStreamFactory().streamReadConstraints().getMaxNestingDepth();
                 throw new ConfigException(where, first.contains("nesting depth")

@@ -123,7 +123,7 @@ class CheckpointChecksumTest {
         assertEquals(bad + " line 1: not a plugnet checkpoint: not JSON (it starts with \"a,b,label\\u000a1,…\")",
                 refused("a,b,label\n1,2,x\n"));
         Files.write(bad, new byte[] {'{', (byte) 0xff, (byte) 0xd8, 0, 1});
-        assertEquals(bad + " byte 1: not a plugnet checkpoint: not UTF-8 text (a binary or foreign file)", refused(bad));
+        assertEquals(bad + " byte 2: not a plugnet checkpoint: not UTF-8 text (a binary or foreign file)", refused(bad));
     }
 
     @Test

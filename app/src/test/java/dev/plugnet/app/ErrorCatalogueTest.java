@@ -1,0 +1,228 @@
+package dev.plugnet.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The error catalogue, {@code docs/errors.md}, is what this test prints: every scenario below is run through
+ * the real command line in-process, and its standard error (temporary folders left out) and exit code are
+ * written into the catalogue's tables. The test fails with a diff when the file and the app disagree;
+ * {@code -Dplugnet.regenerate-errors=true} rewrites the file instead.
+ */
+class ErrorCatalogueTest {
+    private static final Path DOC = Path.of(System.getProperty("plugnet.docs", "../docs"), "errors.md");
+    private static final String CONFIG = BundledExample.DEFAULT.configText();
+
+    @TempDir
+    static Path dir;
+
+    /** One kind of bad input: how to provoke it, as a user would type it. */
+    record Scenario(String section, String what, String[] args) {
+    }
+
+    private final List<Scenario> scenarios = new ArrayList<>();
+
+    private void add(String section, String what, String... args) {
+        scenarios.add(new Scenario(section, what, args));
+    }
+
+    private static String file(String name, String text) {
+        return file(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String file(String name, byte[] bytes) {
+        try {
+            Path f = dir.resolve(name);
+            Files.createDirectories(f.getParent());
+            Files.write(f, bytes);
+            return f.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String config(String name, String from, String to) {
+        String edited = CONFIG.replace(from, to);
+        if (edited.equals(CONFIG)) {
+            throw new IllegalArgumentException("no " + from + " in the bundled config");
+        }
+        return file(name, edited);
+    }
+
+    private static final String SECTION_CONFIG = "Model configs (`--config`)";
+    private static final String SECTION_CSV = "CSV data (`--data`)";
+    private static final String SECTION_CHECKPOINT = "Checkpoints (`--model`, `--resume`)";
+    private static final String SECTION_PLUGINS = "Plugin folders (`--plugins`, `$PLUGNET_PLUGINS`, `./plugins`)";
+    private static final String SECTION_USAGE = "Usage";
+    private static final String SECTION_TRAINING = "Training that fails";
+
+    private void scenarios() throws IOException {
+        String good = dir.resolve("good.json").toString();
+        Cli.Result trained = Cli.run("train", "--epochs", "3", "--out", good);
+        assertEquals(0, trained.code(), trained.err());
+        String text = Files.readString(Path.of(good));
+
+        String c = SECTION_CONFIG;
+        add(c, "a config file that does not exist", "train", "--config", dir.resolve("nope.json").toString(), "--data", "thyroid");
+        add(c, "malformed JSON", "train", "--config", file("broken.json", "{\"inputs\": 5,\n  \"layers\": [}"), "--data", "thyroid");
+        add(c, "an unknown field", "train", "--config", config("field.json", "\"seed\": 42", "\"sead\": 42"), "--data", "thyroid");
+        add(c, "a value of the wrong kind", "train", "--config", config("units.json", "\"units\": 4", "\"units\": -3"), "--data", "thyroid");
+        add(c, "an unknown plugin name", "train", "--config", config("dens.json", "\"type\": \"dense\", \"units\": 4", "\"type\": \"dens\", \"units\": 4"), "--data", "thyroid");
+        add(c, "a Java class name instead of a plugin (never loaded)", "train", "--config",
+                config("gadget.json", "\"loss\": \"cross_entropy\"", "\"loss\": \"com.sun.rowset.JdbcRowSetImpl\""), "--data", "thyroid");
+        add(c, "a polymorphic-typing field such as `@class`", "train", "--config",
+                config("class.json", "\"type\": \"adam\"", "\"@class\": \"java.lang.Runtime\", \"type\": \"adam\""), "--data", "thyroid");
+        add(c, "a layer wider than the limit (`-Dplugnet.max-width`)", "train", "--config", config("wide.json", "\"units\": 4", "\"units\": 2000000000"), "--data", "thyroid");
+        add(c, "nesting deeper than the limit (`-Dplugnet.max-nesting-depth`)", "train", "--config",
+                file("deep.json", "[".repeat(100) + "]".repeat(100)), "--data", "thyroid");
+        add(c, "a newer model format", "train", "--config", config("newer.json", "\"format\": 1", "\"format\": 9"), "--data", "thyroid");
+
+        String d = SECTION_CSV;
+        add(d, "a data file that does not exist", "train", "--data", dir.resolve("nope.csv").toString());
+        add(d, "an empty file", "train", "--data", file("empty.csv", ""));
+        add(d, "a header without rows", "train", "--data", file("header.csv", "a,b,c,d,e,label\n"));
+        add(d, "a cell that is not a number", "train", "--data", file("word.csv", "a,b,c,d,e,label\n1,2,3,4,5,x\n1,2,three,4,5,y\n"));
+        add(d, "NaN or an infinity", "train", "--data", file("nan.csv", "a,b,c,d,e,label\n1,NaN,3,4,5,x\n1,2,3,4,5,y\n"));
+        add(d, "a ragged row", "train", "--data", file("ragged.csv", "a,b,c,d,e,label\n1,2,3,4,5,x\n1,2,3,4,y\n"));
+        add(d, "malformed CSV (an unclosed quote)", "train", "--data", file("quote.csv", "a,b,c,d,e,label\n1,2,3,4,5,x\n1,2,\"3,4,5,y\n"));
+        add(d, "text that is not UTF-8", "train", "--data", file("latin1.csv", "a,b,c,d,e,label\n1,2,3,4,5,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1)));
+        add(d, "a repeated column name", "train", "--data", file("twice.csv", "a,a,c,d,e,label\n1,2,3,4,5,x\n1,2,3,4,5,y\n"));
+        add(d, "a label column that does not exist", "train", "--data", file("fine.csv", "a,b,c,d,e,label\n1,2,3,4,5,x\n1,2,3,4,5,y\n"), "--label", "class");
+        add(d, "a single class", "train", "--data", file("one.csv", "a,b,c,d,e,label\n1,2,3,4,5,x\n1,2,3,4,5,x\n"));
+        add(d, "columns that do not fit the model", "train", "--data", file("narrow.csv", "a,b,label\n1,2,x\n3,4,y\n"));
+        add(d, "columns that do not match the checkpoint", "predict", "--model", good, "--data", file("other.csv", "x,y,label\n1,2,a\n3,4,b\n"));
+
+        String k = SECTION_CHECKPOINT;
+        add(k, "a checkpoint that does not exist", "evaluate", "--model", dir.resolve("nope-checkpoint.json").toString(), "--data", "thyroid");
+        add(k, "an empty file", "evaluate", "--model", file("empty.json", ""), "--data", "thyroid");
+        add(k, "a truncated checkpoint", "evaluate", "--model", file("truncated.json", text.substring(0, text.length() / 3)), "--data", "thyroid");
+        add(k, "an edited checkpoint (the checksum does not match)", "evaluate", "--model",
+                file("edited.json", text.replaceFirst("\"epoch\" : 3", "\"epoch\" : 4")), "--data", "thyroid");
+        add(k, "a checkpoint without its checksum", "evaluate", "--model",
+                file("unsealed.json", text.replaceAll(",\\s*\"checksum\" : \"sha256:[0-9a-f]+\"", "")), "--data", "thyroid");
+        add(k, "a model config given as a checkpoint", "evaluate", "--model", file("model.json", CONFIG), "--data", "thyroid");
+        add(k, "another JSON file", "evaluate", "--model", file("package.json", "{\"name\": \"left-pad\", \"version\": \"1.3.0\"}"), "--data", "thyroid");
+        add(k, "a file that is not JSON", "evaluate", "--model", file("notes.txt", "weights: see the other file\n"), "--data", "thyroid");
+        add(k, "random bytes", "evaluate", "--model", file("random.bin", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}), "--data", "thyroid");
+        add(k, "a checkpoint from a newer plugnet", "evaluate", "--model",
+                file("newer-checkpoint.json", text.replaceFirst("\"format\" : 2", "\"format\" : 7")), "--data", "thyroid");
+        add(k, "a checkpoint whose plugins are not installed", "evaluate", "--model", file("alien.json", BadInputTest.resealed(text
+                .replace("\"name\" : \"sigmoid\",\n    \"module\" : \"dev.plugnet.activations\"", "\"name\" : \"swish\",\n    \"module\" : \"com.example.swish\"")
+                .replace("\"activation\" : {\n        \"type\" : \"sigmoid\"", "\"activation\" : {\n        \"type\" : \"swish\""))), "--data", "thyroid");
+
+        String p = SECTION_PLUGINS;
+        add(p, "a `--plugins` folder that does not exist", "--plugins", dir.resolve("no-such-folder").toString(), "plugins");
+        file("plugins/broken.jar", "not a zip");
+        add(p, "a jar that is not a module (a warning: everything else loads)", "--plugins", dir.resolve("plugins").toString(), "plugins");
+
+        String u = SECTION_USAGE;
+        add(u, "no command", new String[0]);
+        add(u, "an unknown command", "fit");
+        add(u, "an unknown option", "train", "--frobnicate");
+        add(u, "a missing required option", "evaluate", "--data", "thyroid");
+        add(u, "an invalid value", "train", "--epochs", "0");
+        add(u, "a value of the wrong type", "train", "--epochs", "many");
+        add(u, "`--checkpoint-every` below 0", "train", "--checkpoint-every", "-1");
+
+        String t = SECTION_TRAINING;
+        add(t, "a loss that overflows (the last good epoch's checkpoint is kept)", "train", "--config",
+                Cli.resource("explodes.json", dir).toString(), "--data", "iris", "--out", dir.resolve("explodes-out.json").toString());
+        add(t, "a gradient that overflows, named by parameter", "train", "--config",
+                Cli.resource("gradient-overflows.json", dir).toString(), "--data", "thyroid", "--out", dir.resolve("overflow-out.json").toString());
+        add(t, "softmax underflow on the generic backward path (`--no-shortcut`)", "train", "--no-shortcut", "--config",
+                Cli.resource("softmax-underflows.json", dir).toString(), "--data", "thyroid", "--out", dir.resolve("underflow-out.json").toString());
+    }
+
+    private static String local(String s) {
+        return s.replace(dir.toString() + "/", "").replace(dir.toString(), ".");
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|");
+    }
+
+    private String catalogue() throws IOException {
+        scenarios();
+        Map<String, StringBuilder> sections = new LinkedHashMap<>();
+        for (Scenario s : scenarios) {
+            Cli.Result r = Cli.run(s.args());
+            List<String> lines = r.err().strip().lines().map(ErrorCatalogueTest::local).toList();
+            String args = local(String.join(" ", s.args())).strip();
+            StringBuilder table = sections.computeIfAbsent(s.section(), x -> new StringBuilder(
+                    "| bad input | command | what plugnet prints on standard error | exit |\n|---|---|---|---|\n"));
+            table.append("| ").append(s.what()).append(" | `plugnet").append(args.isEmpty() ? "" : " ").append(cell(args)).append("` | ")
+                    .append(String.join("<br>", lines.stream().map(l -> "`" + cell(l) + "`").toList()))
+                    .append(" | ").append(r.code()).append(" |\n");
+        }
+        StringBuilder doc = new StringBuilder("""
+                # Error catalogue
+
+                Every kind of bad input plugnet knows, the message the app prints for it and its exit code. This file
+                is generated: `ErrorCatalogueTest` (app/src/test/java/dev/plugnet/app) runs each row's command through
+                the real command line and fails the build when this file and the app disagree. After changing a
+                message, regenerate it with
+
+                ```sh
+                mvn -o -B -pl app -am test -Dtest=ErrorCatalogueTest -Dsurefire.failIfNoSpecifiedTests=false -Dplugnet.regenerate-errors=true
+                ```
+
+                File names are shown relative to the folder the files were in. Every message is one line that starts
+                with `plugnet: `, then where the problem is (a file with a line and column, a JSON path, a checkpoint
+                field, an epoch and batch), then what is wrong; `PLUGNET_DEBUG=1` adds the stack trace.
+
+                | exit code | meaning |
+                |---|---|
+                | 0 | success (warnings about skipped plugin jars do not change it) |
+                | 1 | a run that failed: training met a non-finite loss or gradient (the last good checkpoint is kept), a check above its tolerance, an internal error |
+                | 2 | bad usage or bad input: a flag, a config, a data file, a checkpoint, a plugin folder; nothing on disk is changed |
+                """);
+        sections.forEach((title, table) -> doc.append("\n## ").append(title).append("\n\n").append(table));
+        return doc.toString();
+    }
+
+    @Test
+    void docsErrorsMdIsWhatTheAppPrints() throws IOException {
+        String expected = catalogue();
+        if (Boolean.getBoolean("plugnet.regenerate-errors")) {
+            Files.createDirectories(DOC.getParent());
+            Files.writeString(DOC, expected);
+            return;
+        }
+        String actual = Files.exists(DOC) ? Files.readString(DOC) : "";
+        if (!actual.equals(expected)) {
+            fail(DOC.toAbsolutePath().normalize() + " does not match what the app prints:\n" + diff(actual, expected)
+                    + "\nIf the app is right, regenerate the file with -Dplugnet.regenerate-errors=true (see its top).");
+        }
+    }
+
+    /** @return the lines only in the file ({@code -}) and only in the app's output ({@code +}) */
+    private static String diff(String file, String app) {
+        List<String> a = file.lines().toList();
+        List<String> b = app.lines().toList();
+        StringBuilder out = new StringBuilder();
+        for (String line : a) {
+            if (!b.contains(line)) {
+                out.append("- ").append(line).append('\n');
+            }
+        }
+        for (String line : b) {
+            if (!a.contains(line)) {
+                out.append("+ ").append(line).append('\n');
+            }
+        }
+        return out.length() == 0 ? "(the same lines in another order, or white space)\n" : out.toString();
+    }
+}
