@@ -16,13 +16,26 @@ public record Samples(Matrix features, int[] labels, int classes) {
         }
     }
 
-    /** @return the samples of {@code rows} of {@code data}, standardised by {@code standardizer} */
+    /**
+     * @return the samples of {@code rows} of {@code data}, standardised by {@code standardizer}
+     * @throws DataException naming the data row and column of a value whose standardised form is not finite in
+     *         double precision (a value far outside a column whose training rows barely vary)
+     */
     public static Samples of(Dataset data, int[] rows, Standardizer standardizer) {
         int width = data.featureNames().size();
         double[] x = new double[rows.length * width];
         int[] labels = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
             standardizer.apply(data.features()[rows[i]], x, i * width);
+            for (int j = 0; j < width; j++) {
+                if (!Double.isFinite(x[i * width + j])) {
+                    throw new DataException(data.source() + " row " + (rows[i] + 1) + ", column \""
+                            + data.featureNames().get(j) + "\"", "the value " + data.features()[rows[i]][j]
+                            + " cannot be standardised: (x - mean) / scale with mean " + standardizer.means()[j]
+                            + " and scale " + standardizer.scales()[j] + " is beyond the range of a double;"
+                            + " rescale this column");
+                }
+            }
             labels[i] = data.labelled() ? data.labels()[rows[i]] : -1;
         }
         return new Samples(Matrix.wrap(rows.length, width, x), labels, data.labelNames().size());

@@ -59,6 +59,21 @@ class CsvReaderRegressionTest {
     }
 
     @Test
+    void aValueBeyondTheRangeOfItsStandardisedColumnIsRefusedWithItsRowAndColumn() {
+        // found by tablesOfExtremeNumbers…: the training rows of "a" barely vary, so (x - mean) / scale of the
+        // last row overflows; it used to become an infinite feature
+        StringBuilder csv = new StringBuilder("a,label\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append(i % 2 == 0 ? "1" : "1.000000000001").append(',').append(i % 2 == 0 ? "x" : "y").append('\n');
+        }
+        Dataset data = new DatasetReader().forTraining(read(csv.append("1e300,x\n").toString()), null);
+        dev.plugnet.core.data.Standardizer fitted = dev.plugnet.core.data.Standardizer.fit(data.features(),
+                java.util.stream.IntStream.range(0, 20).toArray(), 1); // the training rows: not the last
+        String m = message(() -> dev.plugnet.core.data.Samples.all(data, fitted));
+        assertTrue(m.startsWith("t.csv row 21, column \"a\": the value 1.0E300 cannot be standardised:"), m);
+    }
+
+    @Test
     void valuesWhoseSumOverflowsAreStandardisedToFiniteFeaturesNotNaN() {
         StringBuilder csv = new StringBuilder("a,b,label\n");
         for (int i = 0; i < 20; i++) {
