@@ -164,7 +164,7 @@ class TrainCommandTest {
         assertEquals(0, r.code());
         for (String option : new String[] {"--config", "--data", "--out", "--epochs", "--batch-size", "--optimizer",
             "--learning-rate", "--seed", "--validation-fraction", "--test-fraction", "--patience", "--resume",
-            "--json", "--plot", "--no-shortcut"}) {
+            "--json", "--plot", "--no-shortcut", "--checkpoint-every"}) {
             assertTrue(r.out().contains(option), option);
         }
     }
