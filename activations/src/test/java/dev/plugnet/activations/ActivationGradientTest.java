@@ -1,5 +1,7 @@
 package dev.plugnet.activations;
 
+import dev.plugnet.testkit.Allocations;
+
 import static dev.plugnet.activations.MatrixAssert.assertClose;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

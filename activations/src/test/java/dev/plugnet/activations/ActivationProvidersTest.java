@@ -1,5 +1,7 @@
 package dev.plugnet.activations;
 
+import dev.plugnet.testkit.ServiceRegistration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

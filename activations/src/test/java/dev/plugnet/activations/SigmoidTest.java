@@ -1,5 +1,7 @@
 package dev.plugnet.activations;
 
+import dev.plugnet.testkit.SeedCase;
+
 import static dev.plugnet.activations.MatrixAssert.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,16 +16,16 @@ class SigmoidTest {
     @Test
     void forwardGivesTheReferenceHiddenOutputs() {
         Matrix z = Matrix.zeros(4, 4);
-        sigmoid.forward(Matrix.of(SeedCase.A1), z);
-        assertClose(SeedCase.Z, z, 1e-14);
+        sigmoid.forward(Matrix.of(SeedCase.a1()), z);
+        assertClose(SeedCase.z(), z, 1e-14);
     }
 
     @Test
     void backwardIsStep6OfTheReferenceCase() {
-        Matrix z = Matrix.of(SeedCase.Z);
+        Matrix z = Matrix.of(SeedCase.z());
         Matrix da1 = Matrix.zeros(4, 4);
-        sigmoid.backward(Matrix.of(SeedCase.A1), z, Matrix.of(SeedCase.DL_DZ), da1);
-        assertClose(SeedCase.DL_DA1, da1, 1e-13);
+        sigmoid.backward(Matrix.of(SeedCase.a1()), z, Matrix.of(SeedCase.dLdz()), da1);
+        assertClose(SeedCase.dLda1(), da1, 1e-13);
     }
 
     @Test

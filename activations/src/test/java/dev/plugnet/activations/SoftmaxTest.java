@@ -1,5 +1,7 @@
 package dev.plugnet.activations;
 
+import dev.plugnet.testkit.SeedCase;
+
 import static dev.plugnet.activations.MatrixAssert.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,14 +21,14 @@ class SoftmaxTest {
 
     @Test
     void forwardGivesTheReferenceDistribution() {
-        assertClose(SeedCase.S, forward(Matrix.of(SeedCase.A2)), 1e-14);
+        assertClose(SeedCase.s(), forward(Matrix.of(SeedCase.a2())), 1e-14);
     }
 
     @Test
     void backwardIsStep2OfTheReferenceCase() {
         Matrix da2 = Matrix.zeros(4, 3);
-        softmax.backward(Matrix.of(SeedCase.A2), Matrix.of(SeedCase.S), Matrix.of(SeedCase.DL_DS), da2);
-        assertClose(SeedCase.DL_DA2, da2, 1e-13);
+        softmax.backward(Matrix.of(SeedCase.a2()), Matrix.of(SeedCase.s()), Matrix.of(SeedCase.dLds()), da2);
+        assertClose(SeedCase.dLda2(), da2, 1e-13);
     }
 
     @Test

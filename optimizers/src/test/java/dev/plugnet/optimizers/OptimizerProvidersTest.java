@@ -1,5 +1,9 @@
 package dev.plugnet.optimizers;
 
+import dev.plugnet.testkit.ServiceRegistration;
+
+import dev.plugnet.testkit.Allocations;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,9 @@
 package dev.plugnet.layers.dense;
 
+import dev.plugnet.testkit.Allocations;
+
+import dev.plugnet.testkit.SeedCase;
+
 import static dev.plugnet.layers.dense.MatrixAssert.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,17 +25,17 @@ class DenseLayerTest {
     private static final double TOLERANCE = 1e-12;
 
     private static DenseLayer firstLayer() {
-        return new DenseLayer(Matrix.of(SeedCase.W1), Matrix.of(SeedCase.B1));
+        return new DenseLayer(Matrix.of(SeedCase.w1()), Matrix.of(SeedCase.b1()));
     }
 
     private static DenseLayer secondLayer() {
-        return new DenseLayer(Matrix.of(SeedCase.W2), Matrix.of(SeedCase.B2));
+        return new DenseLayer(Matrix.of(SeedCase.w2()), Matrix.of(SeedCase.b2()));
     }
 
     @Test
     void forwardComputesXTimesWPlusBiasAsInTheReferenceCase() {
-        assertClose(SeedCase.A1, firstLayer().forward(Matrix.of(SeedCase.X), true), TOLERANCE);
-        assertClose(SeedCase.A2, secondLayer().forward(Matrix.of(SeedCase.Z), true), TOLERANCE);
+        assertClose(SeedCase.a1(), firstLayer().forward(Matrix.of(SeedCase.x()), true), TOLERANCE);
+        assertClose(SeedCase.a2(), secondLayer().forward(Matrix.of(SeedCase.z()), true), TOLERANCE);
     }
 
     @Test
@@ -46,34 +50,34 @@ class DenseLayerTest {
     @Test
     void backwardOfTheOutputLayerGivesSteps3To5() {
         DenseLayer layer = secondLayer();
-        layer.forward(Matrix.of(SeedCase.Z), true);
-        Matrix dz = layer.backward(Matrix.of(SeedCase.DL_DA2), true);
+        layer.forward(Matrix.of(SeedCase.z()), true);
+        Matrix dz = layer.backward(Matrix.of(SeedCase.dLda2()), true);
         List<Parameter> parameters = layer.parameters();
-        assertClose(SeedCase.DL_DW2, parameters.get(0).gradient(), TOLERANCE);
-        assertClose(SeedCase.DL_DB2, parameters.get(1).gradient(), TOLERANCE);
-        assertClose(SeedCase.DL_DZ, dz, TOLERANCE);
+        assertClose(SeedCase.dLdW2(), parameters.get(0).gradient(), TOLERANCE);
+        assertClose(SeedCase.dLdb2(), parameters.get(1).gradient(), TOLERANCE);
+        assertClose(SeedCase.dLdz(), dz, TOLERANCE);
     }
 
     @Test
     void backwardOfTheHiddenLayerGivesSteps7And8WithoutInputGradient() {
         DenseLayer layer = firstLayer();
-        layer.forward(Matrix.of(SeedCase.X), true);
-        assertNull(layer.backward(Matrix.of(SeedCase.DL_DA1), false));
-        assertClose(SeedCase.DL_DW1, layer.parameters().get(0).gradient(), TOLERANCE);
-        assertClose(SeedCase.DL_DB1, layer.parameters().get(1).gradient(), TOLERANCE);
+        layer.forward(Matrix.of(SeedCase.x()), true);
+        assertNull(layer.backward(Matrix.of(SeedCase.dLda1()), false));
+        assertClose(SeedCase.dLdW1(), layer.parameters().get(0).gradient(), TOLERANCE);
+        assertClose(SeedCase.dLdb1(), layer.parameters().get(1).gradient(), TOLERANCE);
     }
 
     @Test
     void backwardOverwritesRatherThanAccumulatesGradients() {
         DenseLayer layer = secondLayer();
-        Matrix z = Matrix.of(SeedCase.Z);
-        Matrix g = Matrix.of(SeedCase.DL_DA2);
+        Matrix z = Matrix.of(SeedCase.z());
+        Matrix g = Matrix.of(SeedCase.dLda2());
         layer.forward(z, true);
         layer.backward(g, true);
         layer.forward(z, true);
         layer.backward(g, true);
-        assertClose(SeedCase.DL_DW2, layer.parameters().get(0).gradient(), TOLERANCE);
-        assertClose(SeedCase.DL_DB2, layer.parameters().get(1).gradient(), TOLERANCE);
+        assertClose(SeedCase.dLdW2(), layer.parameters().get(0).gradient(), TOLERANCE);
+        assertClose(SeedCase.dLdb2(), layer.parameters().get(1).gradient(), TOLERANCE);
     }
 
     @Test
@@ -140,8 +144,8 @@ class DenseLayerTest {
     @Test
     void aTrainingStepAllocatesNothingOnceBuffersExist() {
         DenseLayer layer = firstLayer();
-        Matrix x = Matrix.of(SeedCase.X);
-        Matrix g = Matrix.of(SeedCase.DL_DA1);
+        Matrix x = Matrix.of(SeedCase.x());
+        Matrix g = Matrix.of(SeedCase.dLda1());
         Runnable step = () -> {
             layer.forward(x, true);
             layer.backward(g, true);

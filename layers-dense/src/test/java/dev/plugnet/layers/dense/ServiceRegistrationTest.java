@@ -1,5 +1,7 @@
 package dev.plugnet.layers.dense;
 
+import dev.plugnet.testkit.ServiceRegistration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.plugnet.losses;
 
+import dev.plugnet.testkit.SeedCase;
+
 import static dev.plugnet.losses.MatrixAssert.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,10 +23,10 @@ class CrossEntropyLossTest {
 
     @Test
     void valueAndStep1MatchTheReferenceCase() {
-        Matrix s = Matrix.of(SeedCase.S);
-        Matrix t = Matrix.of(SeedCase.T);
-        assertEquals(SeedCase.LOSS, loss.value(s, t), 1e-14 * SeedCase.LOSS);
-        assertClose(SeedCase.DL_DS, gradient(s, t), 1e-14);
+        Matrix s = Matrix.of(SeedCase.s());
+        Matrix t = Matrix.of(SeedCase.t());
+        assertEquals(SeedCase.loss(), loss.value(s, t), 1e-14 * SeedCase.loss());
+        assertClose(SeedCase.dLds(), gradient(s, t), 1e-14);
     }
 
     @Test

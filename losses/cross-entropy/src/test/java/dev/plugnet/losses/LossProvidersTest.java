@@ -1,5 +1,7 @@
 package dev.plugnet.losses;
 
+import dev.plugnet.testkit.ServiceRegistration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

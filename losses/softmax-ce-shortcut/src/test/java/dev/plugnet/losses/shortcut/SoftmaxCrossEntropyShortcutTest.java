@@ -1,5 +1,9 @@
 package dev.plugnet.losses.shortcut;
 
+import dev.plugnet.testkit.Allocations;
+
+import dev.plugnet.testkit.SeedCase;
+
 import static dev.plugnet.losses.shortcut.MatrixAssert.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,12 +29,12 @@ class SoftmaxCrossEntropyShortcutTest {
 
     @Test
     void valueAndGradientMatchTheReferenceCase() {
-        Matrix a2 = Matrix.of(SeedCase.A2);
-        Matrix t = Matrix.of(SeedCase.T);
-        assertEquals(SeedCase.LOSS, shortcut.value(a2, t), 1e-14 * SeedCase.LOSS);
+        Matrix a2 = Matrix.of(SeedCase.a2());
+        Matrix t = Matrix.of(SeedCase.t());
+        assertEquals(SeedCase.loss(), shortcut.value(a2, t), 1e-14 * SeedCase.loss());
         Matrix d = Matrix.zeros(4, 3);
-        shortcut.gradient(a2, Matrix.of(SeedCase.S), t, d);
-        assertClose(SeedCase.DL_DA2, d, 1e-14);
+        shortcut.gradient(a2, Matrix.of(SeedCase.s()), t, d);
+        assertClose(SeedCase.dLda2(), d, 1e-14);
     }
 
     @Test
@@ -88,9 +92,9 @@ class SoftmaxCrossEntropyShortcutTest {
 
     @Test
     void valueAndGradientAllocateNothing() {
-        Matrix logits = Matrix.of(SeedCase.A2);
-        Matrix s = Matrix.of(SeedCase.S);
-        Matrix t = Matrix.of(SeedCase.T);
+        Matrix logits = Matrix.of(SeedCase.a2());
+        Matrix s = Matrix.of(SeedCase.s());
+        Matrix t = Matrix.of(SeedCase.t());
         Matrix d = Matrix.zeros(4, 3);
         Runnable pass = () -> {
             shortcut.value(logits, t);

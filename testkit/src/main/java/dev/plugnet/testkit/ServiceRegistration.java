@@ -1,4 +1,4 @@
-package dev.plugnet.losses;
+package dev.plugnet.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Reads how a plugin module registers its providers: its {@code provides} and its META-INF/services file. */
-final class ServiceRegistration {
+public final class ServiceRegistration {
     private ServiceRegistration() {
     }
 
     /** @return the provider class names listed in this module's {@code META-INF/services/<service>} file */
-    static List<String> servicesFile(Class<?> anchor, String service) throws IOException {
+    public static List<String> servicesFile(Class<?> anchor, String service) throws IOException {
         try (InputStream in = anchor.getResourceAsStream("/META-INF/services/" + service)) {
             if (in == null) {
                 return List.of();
@@ -30,7 +30,7 @@ final class ServiceRegistration {
      * @return the provider class names the module of {@code anchor} declares for {@code service}, or
      *         {@code null} when the tests run on the class path (an unnamed module has no descriptor)
      */
-    static List<String> provides(Class<?> anchor, String service) {
+    public static List<String> provides(Class<?> anchor, String service) {
         ModuleDescriptor descriptor = anchor.getModule().getDescriptor();
         if (descriptor == null) {
             return null;

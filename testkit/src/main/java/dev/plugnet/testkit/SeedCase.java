@@ -1,16 +1,17 @@
-package dev.plugnet.activations;
+package dev.plugnet.testkit;
 
 /**
- * The reference case {@code fixtures/seed-5-4-3-batch4.json} (PyTorch autograd, float64): the seed's 5-4-3
- * sigmoid/softmax/cross-entropy network on a batch of 4 with one-hot targets. Generated from the fixture; do not
- * edit by hand.
+ * The reference case {@code fixtures/seed-5-4-3-batch4.json} of SPEC.md (PyTorch autograd, float64): the 5-4-3
+ * sigmoid/softmax/cross-entropy network on a batch of 4 with one-hot targets, every forward value and every
+ * gradient of steps 1–8. A plugin that reimplements one of the network's pieces (a dense layer, an activation, a
+ * loss, a shortcut) can check itself against these values to about 1e-14. Each accessor returns a fresh copy.
  */
-final class SeedCase {
+public final class SeedCase {
     /** L, the mean cross-entropy. */
-    static final double LOSS = 1.1751755323133255;
+    private static final double LOSS = 1.1751755323133255;
 
     /** x, the (4×5) input batch. */
-    static final double[][] X = {
+    private static final double[][] X = {
             {-0.31128955419003207, -0.7130302768401124, -0.729068152895376, -0.29920233004408114, 0.8734455849426772},
             {-3.704663800207429, -1.8141539905872015, -1.8425712793844078, 0.09412786590968454, 0.5119431551289874},
             {0.5962195917653099, 1.2911149475664248, -2.1010054062092243, 1.5797411191469026, 1.0833573008638342},
@@ -18,7 +19,7 @@ final class SeedCase {
     };
 
     /** t, the (4×3) one-hot targets. */
-    static final double[][] T = {
+    private static final double[][] T = {
             {0.0, 1.0, 0.0},
             {1.0, 0.0, 0.0},
             {1.0, 0.0, 0.0},
@@ -26,7 +27,7 @@ final class SeedCase {
     };
 
     /** W1 (5×4). */
-    static final double[][] W1 = {
+    private static final double[][] W1 = {
             {-0.9248209139878926, -0.0868262919030772, 0.1626554916356756, -0.16313785638222242},
             {-0.2673270814577489, -0.5240344119812697, -0.9109291948621777, -0.2105700987893738},
             {-0.5793136303639993, -0.12136290408329639, 0.11816624058880468, -0.31559554937726625},
@@ -35,10 +36,10 @@ final class SeedCase {
     };
 
     /** b1 as a (1×4) row. */
-    static final double[][] B1 = {{0.06592118381256741, -0.15963953322978042, -0.03768748708794492, -0.31020362081724556}};
+    private static final double[][] B1 = {{0.06592118381256741, -0.15963953322978042, -0.03768748708794492, -0.31020362081724556}};
 
     /** W2 (4×3). */
-    static final double[][] W2 = {
+    private static final double[][] W2 = {
             {0.04695157242604911, 0.6190331783269801, -0.6729470914383022},
             {0.25594861991163365, -0.3466388339406023, -0.0833800842191929},
             {-0.4999410500241372, -0.8237832024142072, 0.40491422124557297},
@@ -46,10 +47,10 @@ final class SeedCase {
     };
 
     /** b2 as a (1×3) row. */
-    static final double[][] B2 = {{-0.009946747824880278, -0.07212567805078339, 0.12707822395108917}};
+    private static final double[][] B2 = {{-0.009946747824880278, -0.07212567805078339, 0.12707822395108917}};
 
     /** a1 = x·W1 + b1 (4×4). */
-    static final double[][] A1 = {
+    private static final double[][] A1 = {
             {0.6464811750179904, 1.4880522178825664, 0.5691551271335759, 0.03188252548041193},
             {5.058099936494352, 2.001251373641602, 0.9270375846992375, 1.2080931773754489},
             {1.4468774812492322, 0.701827564264931, -0.6886934294472881, -0.1082178352051103},
@@ -57,7 +58,7 @@ final class SeedCase {
     };
 
     /** z = sigmoid(a1) (4×4). */
-    static final double[][] Z = {
+    private static final double[][] Z = {
             {0.656217065978753, 0.8157857411426378, 0.6385682022976366, 0.507969956262863},
             {0.993682536144004, 0.8809284015878055, 0.7164738893540601, 0.7699613848709258},
             {0.8095174100884929, 0.6685928420717864, 0.3343237893730459, 0.47297191343674366},
@@ -65,7 +66,7 @@ final class SeedCase {
     };
 
     /** a2 = z·W2 + b2, the logits (4×3). */
-    static final double[][] A2 = {
+    private static final double[][] A2 = {
             {-0.07550658284884895, -0.18671434463429487, -0.2592595638859232},
             {-0.07467676655476224, 0.08397720303450616, -0.5300164851248822},
             {0.04515168849316201, 0.18999418211088287, -0.46402177523170196},
@@ -73,7 +74,7 @@ final class SeedCase {
     };
 
     /** s = softmax(a2) (4×3). */
-    static final double[][] S = {
+    private static final double[][] S = {
             {0.3667175690173692, 0.3281215842183515, 0.3051608467642794},
             {0.356358255144827, 0.41762776820540315, 0.22601397664976974},
             {0.36273287961190076, 0.41926751975745774, 0.2179996006306415},
@@ -81,7 +82,7 @@ final class SeedCase {
     };
 
     /** step 1, dL/ds (4×3). */
-    static final double[][] DL_DS = {
+    private static final double[][] DL_DS = {
             {-0.0, -0.7619126934168257, -0.0},
             {-0.7015412057688909, -0.0, -0.0},
             {-0.689212404090533, -0.0, -0.0},
@@ -89,7 +90,7 @@ final class SeedCase {
     };
 
     /** step 2, dL/da2 (4×3). */
-    static final double[][] DL_DA2 = {
+    private static final double[][] DL_DA2 = {
             {0.0916793922543423, -0.1679696039454121, 0.07629021169106985},
             {-0.16091043621379325, 0.10440694205135079, 0.056503494162442436},
             {-0.15931678009702482, 0.10481687993936444, 0.054499900157660375},
@@ -97,10 +98,10 @@ final class SeedCase {
     };
 
     /** step 3, dL/db2 (1×3). */
-    static final double[][] DL_DB2 = {{-0.1410561288970129, -0.15517321383755178, 0.2962293427345647}};
+    private static final double[][] DL_DB2 = {{-0.1410561288970129, -0.15517321383755178, 0.2962293427345647}};
 
     /** step 4, dL/dW2 (4×3). */
-    static final double[][] DL_DW2 = {
+    private static final double[][] DL_DW2 = {
             {-0.19507228703365478, 0.00287188597673489, 0.1922004010569199},
             {-0.08730134105012827, -0.16844715405517346, 0.25574849510530173},
             {-0.030322208370950635, -0.17631477189097028, 0.20663698026192093},
@@ -108,7 +109,7 @@ final class SeedCase {
     };
 
     /** step 5, dL/dz (4×4). */
-    static final double[][] DL_DZ = {
+    private static final double[][] DL_DZ = {
             {-0.1510135422299644, 0.07532891729503721, 0.12342723827273645, -0.113014886958092},
             {0.019052501124732717, -0.08208757082822674, 0.01731611569966859, 0.03969082568306765},
             {0.02072940369699643, -0.08165471729915545, 0.015370397934956577, 0.04050102257494092},
@@ -116,7 +117,7 @@ final class SeedCase {
     };
 
     /** step 6, dL/da1 (4×4). */
-    static final double[][] DL_DA1 = {
+    private static final double[][] DL_DA1 = {
             {-0.03406808554884819, 0.011320381909287611, 0.02848686506081473, -0.028246543010980393},
             {0.0001196030952417159, -0.008610456950128211, 0.0035175793834481364, 0.00703007280911985},
             {0.003196452757913617, -0.01809276267903362, 0.0034207034749593472, 0.010095668939463908},
@@ -124,10 +125,10 @@ final class SeedCase {
     };
 
     /** step 7, dL/db1 (1×4). */
-    static final double[][] DL_DB1 = {{-0.07590011933838878, -0.01417765804879088, 0.048603952249341345, -0.045201344097849386}};
+    private static final double[][] DL_DB1 = {{-0.07590011933838878, -0.01417765804879088, 0.048603952249341345, -0.045201344097849386}};
 
     /** step 8, dL/dW1 (5×4). */
-    static final double[][] DL_DW1 = {
+    private static final double[][] DL_DW1 = {
             {-0.02809936712976436, 0.018659889590539068, -0.008134775740277793, -0.04155255730009895},
             {0.11527344012288855, -0.018135205999773262, -0.04769332922539427, 0.0861488424235495},
             {0.03013730581839422, 0.045298429675940555, -0.03800873411848062, -0.004334712172479589},
@@ -136,5 +137,108 @@ final class SeedCase {
     };
 
     private SeedCase() {
+    }
+
+    /** @return L, the mean cross-entropy */
+    public static double loss() {
+        return LOSS;
+    }
+
+    /** @return a fresh copy of x, the (4×5) input batch */
+    public static double[][] x() {
+        return copy(X);
+    }
+
+    /** @return a fresh copy of t, the (4×3) one-hot targets */
+    public static double[][] t() {
+        return copy(T);
+    }
+
+    /** @return a fresh copy of W1 (5×4) */
+    public static double[][] w1() {
+        return copy(W1);
+    }
+
+    /** @return a fresh copy of b1 as a (1×4) row */
+    public static double[][] b1() {
+        return copy(B1);
+    }
+
+    /** @return a fresh copy of W2 (4×3) */
+    public static double[][] w2() {
+        return copy(W2);
+    }
+
+    /** @return a fresh copy of b2 as a (1×3) row */
+    public static double[][] b2() {
+        return copy(B2);
+    }
+
+    /** @return a fresh copy of a1 = x·W1 + b1 (4×4) */
+    public static double[][] a1() {
+        return copy(A1);
+    }
+
+    /** @return a fresh copy of z = sigmoid(a1) (4×4) */
+    public static double[][] z() {
+        return copy(Z);
+    }
+
+    /** @return a fresh copy of a2 = z·W2 + b2, the logits (4×3) */
+    public static double[][] a2() {
+        return copy(A2);
+    }
+
+    /** @return a fresh copy of s = softmax(a2) (4×3) */
+    public static double[][] s() {
+        return copy(S);
+    }
+
+    /** @return a fresh copy of step 1, dL/ds (4×3) */
+    public static double[][] dLds() {
+        return copy(DL_DS);
+    }
+
+    /** @return a fresh copy of step 2, dL/da2 (4×3) */
+    public static double[][] dLda2() {
+        return copy(DL_DA2);
+    }
+
+    /** @return a fresh copy of step 3, dL/db2 (1×3) */
+    public static double[][] dLdb2() {
+        return copy(DL_DB2);
+    }
+
+    /** @return a fresh copy of step 4, dL/dW2 (4×3) */
+    public static double[][] dLdW2() {
+        return copy(DL_DW2);
+    }
+
+    /** @return a fresh copy of step 5, dL/dz (4×4) */
+    public static double[][] dLdz() {
+        return copy(DL_DZ);
+    }
+
+    /** @return a fresh copy of step 6, dL/da1 (4×4) */
+    public static double[][] dLda1() {
+        return copy(DL_DA1);
+    }
+
+    /** @return a fresh copy of step 7, dL/db1 (1×4) */
+    public static double[][] dLdb1() {
+        return copy(DL_DB1);
+    }
+
+    /** @return a fresh copy of step 8, dL/dW1 (5×4) */
+    public static double[][] dLdW1() {
+        return copy(DL_DW1);
+    }
+
+    private static double[][] copy(double[][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i].clone();
+        }
+        return out;
     }
 }

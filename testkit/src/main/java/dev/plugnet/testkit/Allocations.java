@@ -1,4 +1,4 @@
-package dev.plugnet.activations;
+package dev.plugnet.testkit;
 
 import java.lang.reflect.Method;
 import java.util.OptionalLong;
@@ -8,7 +8,7 @@ import java.util.OptionalLong;
  * reached reflectively because the module under test reads only {@code java.base} and the api; where the JDK
  * does not offer it, {@link #bytesAllocatedBy} returns empty and the caller skips its check.
  */
-final class Allocations {
+public final class Allocations {
     private Allocations() {
     }
 
@@ -17,7 +17,7 @@ final class Allocations {
      *
      * @return the bytes, or empty when the JDK cannot measure them
      */
-    static OptionalLong bytesAllocatedBy(Runnable action, int times) {
+    public static OptionalLong bytesAllocatedBy(Runnable action, int times) {
         try {
             Object bean = Class.forName("java.lang.management.ManagementFactory")
                     .getMethod("getThreadMXBean").invoke(null);
