@@ -2,6 +2,7 @@ package dev.plugnet.core.network;
 
 import dev.plugnet.api.Activation;
 import dev.plugnet.api.ActivationProvider;
+import dev.plugnet.api.Compute;
 import dev.plugnet.api.ConfigException;
 import dev.plugnet.api.Layer;
 import dev.plugnet.api.LayerContext;
@@ -36,11 +37,13 @@ public final class ModelAssembler {
     private final Map<String, LossProvider> losses;
     private final Map<String, OptimizerProvider> optimizers;
     private final Set<ShortcutProvider> shortcuts;
+    private final Compute compute;
 
     @Inject
     public ModelAssembler(Map<String, LayerProvider> layers, Map<String, ActivationProvider> activations,
                           Map<String, LossProvider> losses, Map<String, OptimizerProvider> optimizers,
-                          Set<ShortcutProvider> shortcuts) {
+                          Set<ShortcutProvider> shortcuts, Compute compute) {
+        this.compute = compute;
         this.layers = layers;
         this.activations = activations;
         this.losses = losses;
@@ -52,7 +55,17 @@ public final class ModelAssembler {
      * @throws ConfigException naming the JSON path of the first problem
      */
     public AssembledModel assemble(ModelSpec spec) {
-        Network network = network(spec);
+        return assemble(spec, compute);
+    }
+
+    /**
+     * Assembles a model whose layers run their products on {@code compute} (for example with a chosen thread
+     * count) instead of the process-wide one.
+     *
+     * @throws ConfigException naming the JSON path of the first problem
+     */
+    public AssembledModel assemble(ModelSpec spec, Compute compute) {
+        Network network = network(spec, compute);
         ComponentSpec opt = spec.optimizer();
         OptimizerProvider optimizerProvider = lookup(optimizers, opt.type(), "optimizer", "optimizer.type");
         Options optimizerOptions = Options.parse(optimizerProvider.options(), opt.options(), "optimizer");
@@ -62,6 +75,11 @@ public final class ModelAssembler {
 
     /** Builds the network alone (no optimizer). */
     public Network network(ModelSpec spec) {
+        return network(spec, compute);
+    }
+
+    /** Builds the network alone (no optimizer), its products running on {@code compute}. */
+    public Network network(ModelSpec spec, Compute compute) {
         List<Stage> stages = new ArrayList<>();
         int width = spec.inputs();
         ActivationProvider lastActivation = null;
@@ -71,7 +89,7 @@ public final class ModelAssembler {
             String path = "layers[" + i + "]";
             LayerProvider provider = lookup(layers, layerSpec.type(), "layer", path + ".type");
             Options options = Options.parse(provider.options(), layerSpec.options(), path);
-            Layer layer = provider.create(new LayerContext(width, options, layerSeed(spec.seed(), i)));
+            Layer layer = provider.create(new LayerContext(width, options, layerSeed(spec.seed(), i), compute));
             if (layer.inputWidth() != width) {
                 throw new ConfigException(path, "layer \"" + layerSpec.type() + "\" expects " + layer.inputWidth()
                         + " inputs, but the previous layer gives " + width);
