@@ -74,7 +74,8 @@ public final class Network {
     public double loss(Matrix target) {
         Stage last = last();
         Matrix.requireSameShape("targets", last.output(), target);
-        return shortcut != null ? shortcut.value(last.preActivation(), target) : loss.value(last.output(), target);
+        return shortcut != null ? shortcut.value(last.preActivation(), last.output(), target)
+                : loss.value(last.output(), target);
     }
 
     /**
