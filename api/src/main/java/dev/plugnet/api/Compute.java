@@ -1,6 +1,7 @@
 package dev.plugnet.api;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -9,7 +10,8 @@ import java.util.concurrent.locks.LockSupport;
  * allocates nothing once the buffers have grown to the largest shape seen.
  *
  * <p>A product is split across threads only above {@link #PARALLEL_THRESHOLD} multiply-adds, where it pays on
- * this kind of machine; below it runs on the calling thread. Work is divided by output rows, and every output
+ * this kind of machine; below it runs on the calling thread. Work is divided into chunks of output rows that
+ * the threads claim in turn (so a thread the OS pauses on a busy machine holds up little), and every output
  * element is summed by the same code in the same order whatever thread computes it, so results are
  * bit-identical for any thread count.
  *
@@ -29,13 +31,19 @@ public final class Compute implements AutoCloseable {
 
     // the current parallel job: written by the caller before the volatile generation bump
     private ProductJob job;
-    private int parts;
+    private int chunkRows;
+    private int chunks;
+    private int totalRows;
     private Thread caller;
 
     private Thread[] workers;
     private volatile int generation;
     private volatile boolean closed;
-    private final AtomicInteger pending = new AtomicInteger();
+    /** Chunks per thread: small enough that a thread the OS pauses holds up little of a product. */
+    private static final int CHUNKS_PER_THREAD = 8;
+    /** The generation (high half) and the next unclaimed chunk (low half). */
+    private final AtomicLong claims = new AtomicLong();
+    private final AtomicInteger completed = new AtomicInteger();
 
     private Compute(int threads) {
         if (threads < 1) {
@@ -117,22 +125,26 @@ public final class Compute implements AutoCloseable {
      * {@link #PARALLEL_THRESHOLD} multiply-adds, else on the caller. The caller holds this compute's lock.
      */
     void run(ProductJob job, int outputRows, long multiplyAdds) {
-        int n = closed || multiplyAdds < PARALLEL_THRESHOLD || outputRows < 2 ? 1 : threads;
-        if (n <= 1) {
+        if (closed || threads == 1 || multiplyAdds < PARALLEL_THRESHOLD || outputRows < 2) {
             job.rows(this, 0, 0, outputRows);
             return;
         }
         startWorkers();
+        int size = Math.max(1, outputRows / (threads * CHUNKS_PER_THREAD));
         this.job = job;
-        this.parts = n;
+        this.chunkRows = size;
+        this.chunks = (outputRows + size - 1) / size;
+        this.totalRows = outputRows;
         this.caller = Thread.currentThread();
-        pending.set(n - 1);
-        generation++; // publishes the job
+        completed.set(0);
+        int gen = generation + 1;
+        claims.set((long) gen << 32); // publishes the job: a claim that reads this generation sees the fields
+        generation = gen; // wakes the workers
         for (Thread w : workers) {
             LockSupport.unpark(w);
         }
-        job.rows(this, 0, 0, outputRows / n);
-        for (int spins = 0; pending.get() != 0; spins++) {
+        work(gen, 0);
+        for (int spins = 0; completed.get() != chunks; spins++) {
             if (spins < 20_000) {
                 Thread.onSpinWait();
             } else {
@@ -140,6 +152,32 @@ public final class Compute implements AutoCloseable {
             }
         }
         this.job = null;
+    }
+
+    /**
+     * Claims and computes chunks of generation {@code gen}'s job until none is left. A claim names the
+     * generation, so a late worker can never take a chunk of a later job with an earlier job's view; the job
+     * cannot change while a claimed chunk is unfinished, because the caller waits for every chunk.
+     */
+    private void work(int gen, int t) {
+        while (true) {
+            long claim = claims.get();
+            if ((int) (claim >>> 32) != gen) {
+                return;
+            }
+            int chunk = (int) claim;
+            if (chunk >= chunks) {
+                return;
+            }
+            if (!claims.compareAndSet(claim, claim + 1)) {
+                continue;
+            }
+            int from = chunk * chunkRows;
+            job.rows(this, t, from, Math.min(totalRows, from + chunkRows));
+            if (completed.incrementAndGet() == chunks && t != 0) {
+                LockSupport.unpark(caller);
+            }
+        }
     }
 
     private void startWorkers() {
@@ -150,7 +188,7 @@ public final class Compute implements AutoCloseable {
         int start = generation; // read here, before the first job is published, so no worker can miss it
         for (int t = 1; t < threads; t++) {
             int index = t;
-            Thread w = new Thread(() -> work(index, start), "plugnet-compute-" + t);
+            Thread w = new Thread(() -> workerLoop(index, start), "plugnet-compute-" + t);
             w.setDaemon(true);
             workers[t - 1] = w;
         }
@@ -159,7 +197,7 @@ public final class Compute implements AutoCloseable {
         }
     }
 
-    private void work(int index, int start) {
+    private void workerLoop(int index, int start) {
         int seen = start;
         while (true) {
             int spins = 0;
@@ -174,14 +212,7 @@ public final class Compute implements AutoCloseable {
             if (closed) {
                 return;
             }
-            // every worker takes part in every job (a part may be empty), so none can skip a generation
-            int n = parts;
-            ProductJob j = job;
-            int total = j.outputRows();
-            j.rows(this, index, (int) ((long) total * index / n), (int) ((long) total * (index + 1) / n));
-            if (pending.decrementAndGet() == 0) {
-                LockSupport.unpark(caller);
-            }
+            work(seen, index);
         }
     }
 
