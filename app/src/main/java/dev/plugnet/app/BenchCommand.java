@@ -70,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
     Integer batch;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads a large matrix product may use (default: all ${sys:plugnet.processors} processors; "
+            description = "Threads a large matrix product may use (default: all available processors; "
                     + "products below the size threshold always run on one).")
     Integer threads;
 
@@ -86,10 +86,6 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
-
-    static {
-        System.setProperty("plugnet.processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
-    }
 
     @Override
     public Integer call() throws IOException {
