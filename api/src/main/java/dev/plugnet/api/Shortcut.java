@@ -18,6 +18,21 @@ public interface Shortcut {
     double value(Matrix logits, Matrix target);
 
     /**
+     * L, given the activation's output of the same forward pass as well, which a shortcut may use to save
+     * work (softmax + cross-entropy: {@code ln s} where {@code s} is a normal number, instead of a second
+     * log-sum-exp); the result must agree with {@link #value(Matrix, Matrix)} to rounding. The default ignores
+     * {@code output}.
+     *
+     * @param logits the pre-activation a, (B, K)
+     * @param output the activation's output for those logits, (B, K)
+     * @param target the targets t, (B, K)
+     * @return L
+     */
+    default double value(Matrix logits, Matrix output, Matrix target) {
+        return value(logits, target);
+    }
+
+    /**
      * @param logits the pre-activation a, (B, K)
      * @param output the activation's output for those logits (for softmax, s), (B, K)
      * @param target the targets t, (B, K)

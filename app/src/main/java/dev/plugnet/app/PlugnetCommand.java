@@ -21,7 +21,8 @@ import java.util.function.Function;
 /** The top-level {@code plugnet} command: its subcommands do the work. */
 @Command(name = "plugnet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A small, fast, pure-Java neural-network framework in which every part is a plugin.",
-        subcommands = {VerifyReferenceCommand.class, PluginsCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExplainCommand.class, GradcheckCommand.class},
+        subcommands = {VerifyReferenceCommand.class, PluginsCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExplainCommand.class, GradcheckCommand.class,
+                BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a run that failed", "2:bad usage or bad input"})
 public final class PlugnetCommand implements Runnable {

@@ -1,5 +1,6 @@
 package dev.plugnet.app;
 
+import dev.plugnet.api.Compute;
 import dev.plugnet.api.PlugnetException;
 import dev.plugnet.core.Plugnet;
 import dev.plugnet.core.checkpoint.Checkpoint;
@@ -124,8 +125,33 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-shortcut", description = "Use the generic backward steps 1–2 even if a fused shortcut is installed.")
     boolean noShortcut;
 
+    @Option(names = "--threads", paramLabel = "N", description = {"Threads for the matrix products (default: every"
+            + " core, used only for products large enough to pay). Results are bit-identical for a given thread"
+            + " count and seed."})
+    Integer threads;
+
+    /** The products' threads when {@code --threads} is given; otherwise the process-wide one is used. */
+    private Compute compute;
+
     @Override
     public Integer call() {
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        try (Compute chosen = threads == null ? null : Compute.withThreads(threads)) {
+            compute = chosen;
+            return train();
+        } finally {
+            compute = null;
+        }
+    }
+
+    private AssembledModel assemble(ModelSpec model) {
+        return compute == null ? parent.plugnet().assembler().assemble(model)
+                : parent.plugnet().assembler().assemble(model, compute);
+    }
+
+    private Integer train() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter info = json ? err : out;
@@ -193,7 +219,7 @@ final class TrainCommand implements Callable<Integer> {
         History previous;
         int epochsToRun;
         if (resumed != null) {
-            assembled = plugnet.assembler().assemble(model);
+            assembled = assemble(model);
             copyState(resumed.model(), assembled);
             previous = resumed.checkpoint().history();
             epochsToRun = epochs != null ? epochs : Math.max(0, t.epochs() - previous.size());
@@ -202,7 +228,7 @@ final class TrainCommand implements Callable<Integer> {
                         + previous.size() + " epochs; give --epochs N to train N more");
             }
         } else {
-            assembled = plugnet.assemble(model);
+            assembled = assemble(model);
             previous = History.EMPTY;
             epochsToRun = t.epochs();
         }

@@ -108,7 +108,7 @@ class ErrorCatalogueTest {
         String k = SECTION_CHECKPOINT;
         add(k, "a checkpoint that does not exist", "evaluate", "--model", dir.resolve("nope-checkpoint.json").toString(), "--data", "thyroid");
         add(k, "an empty file", "evaluate", "--model", file("empty.json", ""), "--data", "thyroid");
-        add(k, "a truncated checkpoint", "evaluate", "--model", file("truncated.json", text.substring(0, text.length() / 3)), "--data", "thyroid");
+        add(k, "a truncated checkpoint", "evaluate", "--model", file("truncated.json", text.substring(0, text.indexOf("\"history\""))), "--data", "thyroid");
         add(k, "an edited checkpoint (the checksum does not match)", "evaluate", "--model",
                 file("edited.json", text.replaceFirst("\"epoch\" : 3", "\"epoch\" : 4")), "--data", "thyroid");
         add(k, "a checkpoint without its checksum", "evaluate", "--model",
@@ -146,8 +146,10 @@ class ErrorCatalogueTest {
                 Cli.resource("softmax-underflows.json", dir).toString(), "--data", "thyroid", "--out", dir.resolve("underflow-out.json").toString());
     }
 
+    /** Paths relative to the scenario folder; checksum digests elided (they change with every numeric detail). */
     private static String local(String s) {
-        return s.replace(dir.toString() + "/", "").replace(dir.toString(), ".");
+        return s.replace(dir.toString() + "/", "").replace(dir.toString(), ".")
+                .replaceAll("sha256:[0-9a-f]{6,}…?", "sha256:…");
     }
 
     private static String cell(String s) {

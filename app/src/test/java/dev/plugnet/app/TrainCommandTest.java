@@ -62,6 +62,46 @@ class TrainCommandTest {
     }
 
     @Test
+    void wideLayersOnTwoThreadsGiveTheSameBitsAsOnOne() throws IOException {
+        // products of 128×128×256 multiply-adds are above the threading threshold, so --threads 2 really splits them
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        StringBuilder csv = new StringBuilder();
+        for (int j = 0; j < 128; j++) {
+            csv.append('f').append(j).append(',');
+        }
+        csv.append("label\n");
+        for (int i = 0; i < 300; i++) {
+            for (int j = 0; j < 128; j++) {
+                csv.append(random.nextGaussian()).append(',');
+            }
+            csv.append("c").append(i % 3).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("wide.csv"), csv);
+        Path config = Files.writeString(dir.resolve("wide.json"), """
+                {"name": "wide", "inputs": 128,
+                 "layers": [{"type": "dense", "units": 256, "activation": "sigmoid"},
+                            {"type": "dense", "units": 3, "activation": "softmax"}],
+                 "loss": "cross_entropy", "optimizer": {"type": "sgd", "learning_rate": 0.1},
+                 "training": {"epochs": 3, "batch_size": 128}}""");
+        Path one = dir.resolve("one.json");
+        Path two = dir.resolve("two.json");
+        Path twoAgain = dir.resolve("two-again.json");
+        String[] common = {"train", "--config", config.toString(), "--data", data.toString()};
+        assertEquals(0, Cli.run(concat(common, "--threads", "1", "--out", one.toString())).code());
+        assertEquals(0, Cli.run(concat(common, "--threads", "2", "--out", two.toString())).code());
+        assertEquals(0, Cli.run(concat(common, "--threads", "2", "--out", twoAgain.toString())).code());
+        assertArrayEquals(Files.readAllBytes(two), Files.readAllBytes(twoAgain));
+        assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));
+        assertEquals(2, Cli.run(concat(common, "--threads", "0")).code());
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    @Test
     void printsEpochLinesTheTestReportAndWhereTheCheckpointWent() {
         Path out = dir.resolve("t.json");
         Cli.Result r = Cli.run("train", "--epochs", "5", "--patience", "0", "--out", out.toString());

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.Multibinder;
 import dev.plugnet.api.ActivationProvider;
+import dev.plugnet.api.Compute;
 import dev.plugnet.api.LayerProvider;
 import dev.plugnet.api.LossProvider;
 import dev.plugnet.api.OptimizerProvider;
@@ -48,6 +49,17 @@ public final class PlugnetModule extends AbstractModule {
     private <P extends PluginProvider> void bindAll(PluginKind kind, Class<P> type) {
         MapBinder<String, P> map = MapBinder.newMapBinder(binder(), String.class, type);
         registry.providers(kind, type).forEach((name, provider) -> map.addBinding(name).toInstance(provider));
+    }
+
+    /**
+     * The process's compute: one thread per processor, used by a product only above
+     * {@link Compute#PARALLEL_THRESHOLD} multiply-adds (so small networks stay on the caller's thread);
+     * workers start on the first such product.
+     */
+    @Provides
+    @Singleton
+    public Compute compute() {
+        return Compute.allProcessors();
     }
 
     @Provides

@@ -2,6 +2,7 @@ package dev.plugnet.core.network;
 
 import dev.plugnet.api.Activation;
 import dev.plugnet.api.ActivationProvider;
+import dev.plugnet.api.Compute;
 import dev.plugnet.api.ConfigException;
 import dev.plugnet.api.Layer;
 import dev.plugnet.api.LayerContext;
@@ -39,12 +40,14 @@ public final class ModelAssembler {
     private final Map<String, OptimizerProvider> optimizers;
     private final Set<ShortcutProvider> shortcuts;
     private final ModelLimits limits;
+    private final Compute compute;
 
     @Inject
     public ModelAssembler(Map<String, LayerProvider> layers, Map<String, ActivationProvider> activations,
                           Map<String, LossProvider> losses, Map<String, OptimizerProvider> optimizers,
-                          Set<ShortcutProvider> shortcuts, ModelLimits limits) {
+                          Set<ShortcutProvider> shortcuts, ModelLimits limits, Compute compute) {
         this.limits = limits;
+        this.compute = compute;
         this.layers = layers;
         this.activations = activations;
         this.losses = losses;
@@ -56,7 +59,17 @@ public final class ModelAssembler {
      * @throws ConfigException naming the JSON path of the first problem
      */
     public AssembledModel assemble(ModelSpec spec) {
-        Network network = network(spec);
+        return assemble(spec, compute);
+    }
+
+    /**
+     * Assembles a model whose layers run their products on {@code compute} (for example with a chosen thread
+     * count) instead of the process-wide one.
+     *
+     * @throws ConfigException naming the JSON path of the first problem
+     */
+    public AssembledModel assemble(ModelSpec spec, Compute compute) {
+        Network network = network(spec, compute);
         ComponentSpec opt = spec.optimizer();
         OptimizerProvider optimizerProvider = lookup(optimizers, opt.type(), "optimizer", "optimizer.type");
         Options optimizerOptions = Options.parse(optimizerProvider.options(), opt.options(), "optimizer");
@@ -66,6 +79,11 @@ public final class ModelAssembler {
 
     /** Builds the network alone (no optimizer). */
     public Network network(ModelSpec spec) {
+        return network(spec, compute);
+    }
+
+    /** Builds the network alone (no optimizer), its products running on {@code compute}. */
+    public Network network(ModelSpec spec, Compute compute) {
         List<Options> layerOptions = plan(spec);
         List<Stage> stages = new ArrayList<>();
         int width = spec.inputs();
@@ -76,7 +94,7 @@ public final class ModelAssembler {
             String path = "layers[" + i + "]";
             LayerProvider provider = layers.get(layerSpec.type());
             Options options = layerOptions.get(i);
-            Layer layer = provider.create(new LayerContext(width, options, layerSeed(spec.seed(), i)));
+            Layer layer = provider.create(new LayerContext(width, options, layerSeed(spec.seed(), i), compute));
             if (layer.inputWidth() != width) {
                 throw new ConfigException(path, "layer \"" + layerSpec.type() + "\" expects " + layer.inputWidth()
                         + " inputs, but the previous layer gives " + width);

@@ -1,5 +1,6 @@
 package dev.plugnet.core.network;
 
+import dev.plugnet.api.BatchBuffer;
 import dev.plugnet.api.Loss;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.NonFiniteException;
@@ -22,18 +23,22 @@ import java.util.List;
 public final class Network {
     private final int inputs;
     private final List<Stage> stages;
+    private final Stage[] stageArray;
     private final Loss loss;
     private final String lossName;
     private final Shortcut shortcut;
     private final String shortcutName;
     private final String genericReason;
     private final List<NamedParameter> parameters;
+    private final BatchBuffer lossGradientBuffer;
     private Matrix lossGradient;
 
     Network(int inputs, List<Stage> stages, Loss loss, String lossName, Shortcut shortcut, String shortcutName,
             String genericReason) {
         this.inputs = inputs;
         this.stages = List.copyOf(stages);
+        this.stageArray = this.stages.toArray(new Stage[0]);
+        this.lossGradientBuffer = new BatchBuffer(stageArray[stageArray.length - 1].layer().outputWidth());
         this.loss = loss;
         this.lossName = lossName;
         this.shortcut = shortcut;
@@ -56,7 +61,7 @@ public final class Network {
     public Matrix forward(Matrix x, boolean training) {
         Matrix.requireShape("network input", x, x.rows(), inputs);
         Matrix current = x;
-        for (Stage stage : stages) {
+        for (Stage stage : stageArray) {
             current = stage.forward(current, training);
         }
         return current;
@@ -69,7 +74,8 @@ public final class Network {
     public double loss(Matrix target) {
         Stage last = last();
         Matrix.requireSameShape("targets", last.output(), target);
-        return shortcut != null ? shortcut.value(last.preActivation(), target) : loss.value(last.output(), target);
+        return shortcut != null ? shortcut.value(last.preActivation(), last.output(), target)
+                : loss.value(last.output(), target);
     }
 
     /**
@@ -85,16 +91,17 @@ public final class Network {
         if (shortcut != null) {
             shortcut.gradient(last.preActivation(), last.output(), target, last.preActivationGradientBuffer());
         } else {
-            lossGradient = Stage.sized(lossGradient, last.output());
+            lossGradient = lossGradientBuffer.rows(last.output().rows());
             loss.gradient(last.output(), target, lossGradient);
             requireFinite(lossGradient, "step 1: dL/d(output) of " + lossName, last, target);
             Matrix pre = last.activationBackward(lossGradient);
             requireFinite(pre, "step 2: dL/da of layers[" + last.index() + "]", last, target);
         }
-        for (int i = stages.size() - 1; i >= 0; i--) {
-            Matrix inputGradient = stages.get(i).layerBackward(i > 0);
+        Stage[] all = stageArray;
+        for (int i = all.length - 1; i >= 0; i--) {
+            Matrix inputGradient = all[i].layerBackward(i > 0);
             if (i > 0) {
-                stages.get(i - 1).activationBackward(inputGradient);
+                all[i - 1].activationBackward(inputGradient);
             }
         }
     }
@@ -117,7 +124,7 @@ public final class Network {
     }
 
     private Stage last() {
-        return stages.get(stages.size() - 1);
+        return stageArray[stageArray.length - 1];
     }
 
     /** @return n_1, the width of an input row */

@@ -1,6 +1,7 @@
 package dev.plugnet.core.network;
 
 import dev.plugnet.api.Activation;
+import dev.plugnet.api.BatchBuffer;
 import dev.plugnet.api.Layer;
 import dev.plugnet.api.Matrix;
 
@@ -19,12 +20,13 @@ public final class Stage {
     private final String activationName;
     private final Activation activation;
 
+    private final BatchBuffer ownOut;
+    private final BatchBuffer ownPreGrad;
+
     private Matrix pre;
     private Matrix out;
-    private Matrix ownOut;
     private Matrix outGrad;
     private Matrix preGrad;
-    private Matrix ownPreGrad;
 
     Stage(int index, String layerType, Layer layer, String activationName, Activation activation) {
         this.index = index;
@@ -32,6 +34,8 @@ public final class Stage {
         this.layer = layer;
         this.activationName = activationName;
         this.activation = activation;
+        this.ownOut = new BatchBuffer(layer.outputWidth());
+        this.ownPreGrad = new BatchBuffer(layer.outputWidth());
     }
 
     Matrix forward(Matrix input, boolean training) {
@@ -39,9 +43,8 @@ public final class Stage {
         if (activation == null) {
             out = pre;
         } else {
-            ownOut = sized(ownOut, pre);
-            activation.forward(pre, ownOut);
-            out = ownOut;
+            out = ownOut.rows(pre.rows());
+            activation.forward(pre, out);
         }
         return out;
     }
@@ -52,28 +55,21 @@ public final class Stage {
         if (activation == null) {
             preGrad = outputGradient;
         } else {
-            ownPreGrad = sized(ownPreGrad, pre);
-            activation.backward(pre, out, outputGradient, ownPreGrad);
-            preGrad = ownPreGrad;
+            preGrad = ownPreGrad.rows(pre.rows());
+            activation.backward(pre, out, outputGradient, preGrad);
         }
         return preGrad;
     }
 
     /** Records dL/da computed by a shortcut, which skips dL/d(output). */
     Matrix preActivationGradientBuffer() {
-        ownPreGrad = sized(ownPreGrad, pre);
         outGrad = null;
-        preGrad = ownPreGrad;
-        return ownPreGrad;
+        preGrad = ownPreGrad.rows(pre.rows());
+        return preGrad;
     }
 
     Matrix layerBackward(boolean needInputGradient) {
         return layer.backward(preGrad, needInputGradient);
-    }
-
-    static Matrix sized(Matrix buffer, Matrix like) {
-        return buffer != null && buffer.hasShape(like.rows(), like.cols()) ? buffer
-                : Matrix.zeros(like.rows(), like.cols());
     }
 
     /** @return the position in the model's {@code layers} */

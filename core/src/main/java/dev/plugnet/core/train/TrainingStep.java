@@ -15,10 +15,20 @@ import dev.plugnet.core.network.Network;
 public final class TrainingStep {
     private final Network network;
     private final Optimizer optimizer;
+    private final double[][] gradients;
+    private final String[] paths;
 
     public TrainingStep(AssembledModel model) {
         this.network = model.network();
         this.optimizer = model.optimizer();
+        int n = network.namedParameters().size();
+        this.gradients = new double[n][];
+        this.paths = new String[n];
+        for (int i = 0; i < n; i++) {
+            NamedParameter p = network.namedParameters().get(i);
+            gradients[i] = p.parameter().gradient().data(); // a Parameter keeps its gradient matrix for life
+            paths[i] = p.path();
+        }
     }
 
     /**
@@ -34,13 +44,25 @@ public final class TrainingStep {
             throw new NonFiniteException("loss", "the loss is " + loss);
         }
         network.backward(t);
-        for (NamedParameter p : network.namedParameters()) {
-            if (!p.parameter().gradient().isFinite()) {
-                throw new NonFiniteException(p.path(), "its gradient is not finite");
+        for (int i = 0; i < gradients.length; i++) {
+            if (!finite(gradients[i])) {
+                throw new NonFiniteException(paths[i], "its gradient is not finite");
             }
         }
         optimizer.step();
         return loss;
+    }
+
+    /**
+     * @return whether every element is finite: {@code v − v} is 0 for a finite {@code v} and NaN for NaN or
+     *         ±Inf, and the sum of those stays 0 exactly when all are finite (one branch per array, not per element)
+     */
+    private static boolean finite(double[] values) {
+        double zero = 0.0;
+        for (double v : values) {
+            zero += v - v;
+        }
+        return zero == 0.0;
     }
 
     public Network network() {

@@ -1,5 +1,7 @@
 package dev.plugnet.layers.dense;
 
+import dev.plugnet.api.BatchBuffer;
+import dev.plugnet.api.Compute;
 import dev.plugnet.api.Layer;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.Parameter;
@@ -10,12 +12,10 @@ import java.util.List;
  * row added to every sample, as in SPEC.md. Its backward is steps 3–5 (or 7–8):
  * {@code dL/db = [1 … 1]·dL/da}, {@code dL/dW = xᵀ·dL/da} and, when asked, {@code dL/dx = dL/da·Wᵀ}.
  *
- * <p>The products run on {@link DenseKernels}, which read {@code W}, {@code Wᵀ} and {@code dL/da} as row arrays
- * copied from the live matrices at each call (a cost of one pass over W, small beside the product). On JDK 17
- * they measured 3–4× faster than {@link Matrix}'s flat-array products for wide layers and no slower for
- * narrow ones; {@code DenseKernelsTest} holds them to Matrix's results. The output,
- * input-gradient and row buffers are reallocated only when the batch size changes; the layer keeps a reference to
- * its last forward input for the backward pass.
+ * <p>The products are {@link Matrix}'s, run on the network's {@link Compute}: packed, vectorised and (for
+ * large ones) multi-threaded kernels that every layer plugin shares. The output and input-gradient buffers
+ * are {@link BatchBuffer}s, so a step allocates nothing once warmed up; the layer keeps a reference to its
+ * last forward input for the backward pass.
  */
 public final class DenseLayer implements Layer {
     private final int inputWidth;
@@ -23,26 +23,29 @@ public final class DenseLayer implements Layer {
     private final Parameter weights;
     private final Parameter bias;
     private final List<Parameter> parameters;
-
-    private final double[][] weightRows;
-    private final double[][] scratch;
-    private double[][] transposedWeightRows;
-    private double[][] gradientRows;
+    private final Compute compute;
+    private final BatchBuffer output;
+    private final BatchBuffer inputGradient;
 
     private Matrix input;
-    private Matrix output;
-    private Matrix inputGradient;
+
+    /** A layer whose products run on the calling thread; see {@link #DenseLayer(Matrix, Matrix, Compute)}. */
+    public DenseLayer(Matrix weights, Matrix bias) {
+        this(weights, bias, Compute.serial());
+    }
 
     /**
      * @param weights the initial W, (n_in, n_out); kept (not copied) as the value of parameter {@code W}
      * @param bias the initial b, (1×n_out), kept as the value of parameter {@code b}; {@code null} for a layer
      *        without bias
+     * @param compute where the products run
      * @throws IllegalArgumentException if {@code bias} is not (1×n_out)
      */
-    public DenseLayer(Matrix weights, Matrix bias) {
+    public DenseLayer(Matrix weights, Matrix bias, Compute compute) {
         this.inputWidth = weights.rows();
         this.outputWidth = weights.cols();
         this.weights = new Parameter("W", weights, true);
+        this.compute = compute;
         if (bias == null) {
             this.bias = null;
             this.parameters = List.of(this.weights);
@@ -53,8 +56,8 @@ public final class DenseLayer implements Layer {
             this.bias = new Parameter("b", bias, false);
             this.parameters = List.of(this.weights, this.bias);
         }
-        this.weightRows = new double[inputWidth][outputWidth];
-        this.scratch = new double[DenseKernels.BLOCK][Math.max(inputWidth, outputWidth)];
+        this.output = new BatchBuffer(outputWidth);
+        this.inputGradient = new BatchBuffer(inputWidth);
     }
 
     @Override
@@ -72,14 +75,13 @@ public final class DenseLayer implements Layer {
     public Matrix forward(Matrix input, boolean training) {
         int batch = input.rows();
         Matrix.requireShape("dense input", input, batch, inputWidth);
-        if (output == null || output.rows() != batch) {
-            output = Matrix.zeros(batch, outputWidth);
+        Matrix out = output.rows(batch);
+        Matrix.multiplyInto(input, weights.value(), out, compute);
+        if (bias != null) {
+            out.addRowVectorInPlace(bias.value());
         }
-        DenseKernels.toRows(weights.value().data(), inputWidth, outputWidth, weightRows);
-        DenseKernels.multiply(input.data(), batch, inputWidth, weightRows, outputWidth,
-                bias == null ? null : bias.value().data(), output.data(), scratch);
         this.input = input;
-        return output;
+        return out;
     }
 
     /**
@@ -98,25 +100,11 @@ public final class DenseLayer implements Layer {
         if (bias != null) {
             outputGradient.columnSumsInto(bias.gradient());
         }
-        if (gradientRows == null || gradientRows.length != batch) {
-            gradientRows = new double[batch][outputWidth];
-        }
-        DenseKernels.toRows(outputGradient.data(), batch, outputWidth, gradientRows);
-        DenseKernels.transposeMultiply(input.data(), batch, inputWidth, gradientRows, outputWidth,
-                weights.gradient().data(), scratch[0]);
+        Matrix.transposeMultiplyInto(input, outputGradient, weights.gradient(), compute);
         if (!needInputGradient) {
             return null;
         }
-        if (inputGradient == null || inputGradient.rows() != batch) {
-            inputGradient = Matrix.zeros(batch, inputWidth);
-        }
-        if (transposedWeightRows == null) {
-            transposedWeightRows = new double[outputWidth][inputWidth];
-        }
-        DenseKernels.toTransposedRows(weights.value().data(), inputWidth, outputWidth, transposedWeightRows);
-        DenseKernels.multiply(outputGradient.data(), batch, outputWidth, transposedWeightRows, inputWidth, null,
-                inputGradient.data(), scratch);
-        return inputGradient;
+        return Matrix.multiplyTransposeInto(outputGradient, weights.value(), inputGradient.rows(batch), compute);
     }
 
     /** @return {@code W} then, if the layer has one, {@code b} */

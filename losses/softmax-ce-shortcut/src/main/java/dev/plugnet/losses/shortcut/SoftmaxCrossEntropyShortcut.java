@@ -48,6 +48,66 @@ public final class SoftmaxCrossEntropyShortcut implements Shortcut {
         return -sum / rows;
     }
 
+    /**
+     * {@inheritDoc} Each term {@code t_bk · ln s_bk} takes {@code ln s_bk} from the softmax output where
+     * {@code s_bk} is at least {@link #RELIABLE_OUTPUT} (there it equals {@code a_bk − m_b − ln Σ exp} to a few
+     * ulps); a row with a smaller {@code s_bk} under a non-zero target falls back to the log-sum-exp of
+     * {@link #value(Matrix, Matrix)}. For one-hot targets that is one {@code ln} per row instead of K
+     * {@code exp}s and one {@code ln}.
+     */
+    @Override
+    public double value(Matrix logits, Matrix output, Matrix target) {
+        Matrix.requireSameShape("softmax_cross_entropy output", logits, output);
+        Matrix.requireSameShape("softmax_cross_entropy target", logits, target);
+        int rows = logits.rows();
+        int cols = logits.cols();
+        double[] a = logits.data();
+        double[] s = output.data();
+        double[] t = target.data();
+        double sum = 0.0;
+        for (int r = 0, base = 0; r < rows; r++, base += cols) {
+            double row = 0.0;
+            boolean reliable = true;
+            for (int k = 0; k < cols; k++) {
+                double tk = t[base + k];
+                if (tk != 0.0) {
+                    double sk = s[base + k];
+                    if (!(sk >= RELIABLE_OUTPUT)) {
+                        reliable = false;
+                        break;
+                    }
+                    row += tk * Math.log(sk);
+                }
+            }
+            sum += reliable ? row : logSoftmaxDot(a, t, base, cols);
+        }
+        return -sum / rows;
+    }
+
+    /** Below this a softmax output may have lost relative precision to underflow (it is far above subnormal). */
+    static final double RELIABLE_OUTPUT = 0x1p-900;
+
+    /** {@code Σ_k t_bk (a_bk − m_b − ln Σ_j exp(a_bj − m_b))} for one row, terms with {@code t = 0} skipped. */
+    private static double logSoftmaxDot(double[] a, double[] t, int base, int cols) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < cols; k++) {
+            max = Math.max(max, a[base + k]);
+        }
+        double exps = 0.0;
+        for (int k = 0; k < cols; k++) {
+            exps += Math.exp(a[base + k] - max);
+        }
+        double logSum = Math.log(exps);
+        double sum = 0.0;
+        for (int k = 0; k < cols; k++) {
+            double tk = t[base + k];
+            if (tk != 0.0) {
+                sum += tk * (a[base + k] - max - logSum);
+            }
+        }
+        return sum;
+    }
+
     /** {@inheritDoc} Steps 1 and 2 fused: {@code dL/da = (1/B)(s ⊙ rowsum(t) − t)}. */
     @Override
     public void gradient(Matrix logits, Matrix output, Matrix target, Matrix logitsGradient) {

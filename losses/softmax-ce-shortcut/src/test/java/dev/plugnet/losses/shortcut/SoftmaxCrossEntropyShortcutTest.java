@@ -38,6 +38,30 @@ class SoftmaxCrossEntropyShortcutTest {
     }
 
     @Test
+    void valueFromTheSoftmaxOutputAgreesWithLogSumExpEvenWhereSoftmaxUnderflows() {
+        Matrix a2 = Matrix.of(SeedCase.a2());
+        Matrix t = Matrix.of(SeedCase.t());
+        assertEquals(SeedCase.loss(), shortcut.value(a2, Matrix.of(SeedCase.s()), t), 1e-14 * SeedCase.loss());
+        SplittableRandom random = new SplittableRandom(7);
+        for (int trial = 0; trial < 200; trial++) {
+            double scale = trial % 4 == 0 ? 1000 : 5;
+            Matrix logits = Matrix.zeros(6, 4);
+            Matrix target = Matrix.zeros(6, 4);
+            for (int r = 0; r < 6; r++) {
+                for (int k = 0; k < 4; k++) {
+                    logits.set(r, k, random.nextDouble(-scale, scale));
+                }
+                target.set(r, random.nextInt(4), trial % 2 == 0 ? 1.0 : 0.7);
+                target.set(r, random.nextInt(4), trial % 2 == 0 ? 0.0 : 0.3);
+            }
+            double expected = shortcut.value(logits, target);
+            double actual = shortcut.value(logits, GenericPath.softmax(logits), target);
+            assertTrue(Double.isFinite(actual));
+            assertEquals(expected, actual, 1e-13 * Math.max(1, Math.abs(expected)), "trial " + trial);
+        }
+    }
+
+    @Test
     void byHandForAUniformSoftmax() {
         Matrix logits = Matrix.row(0, 0);
         assertEquals(Math.log(2), shortcut.value(logits, Matrix.row(1, 0)), 1e-16);
