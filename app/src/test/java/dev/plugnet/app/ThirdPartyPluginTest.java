@@ -30,10 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The outsider's plugin of {@code examples/third-party-layer}, built from its real sources against the api jar
  * alone, dropped into a plugin folder beside a broken jar, and used through the app.
  *
- * <p>This branch has no {@code train} command yet (issue 3 adds it): {@link #trainsANetworkThatUsesBothPlugins}
- * trains through the app's own {@code plugnet()} (what every command uses) and {@link TrainingStep} (what
- * {@code train} runs). When {@code train} lands, replace its body with
- * {@code run("--plugins", folder, "train", model, …)} and assert on the report.
+ * <p>{@link #everyCommandUsesThePluginsFromTheFolder} runs the real commands with {@code --plugins};
+ * {@link #trainsANetworkThatUsesBothPlugins} also drives the training step directly, to check the layers learn.
  */
 class ThirdPartyPluginTest {
     private static final Path EXAMPLE = Path.of(System.getProperty("plugnet.examples", "../examples"),
@@ -189,6 +187,38 @@ class ThirdPartyPluginTest {
             correct += test[1].get(r, best) == 1.0 ? 1 : 0;
         }
         assertTrue(correct >= 55, correct + " of 60 right");
+    }
+
+    @Test
+    void everyCommandUsesThePluginsFromTheFolder() throws Exception {
+        String model = EXAMPLE.resolve("model.json").toString();
+        String checkpoint = work.resolve("normed.json").toString();
+        Run train = run("--plugins", folder.toString(), "train", "--config", model, "--data", "thyroid",
+                "--epochs", "80", "--out", checkpoint);
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().contains("held-out test: accuracy"), train.out());
+        String saved = Files.readString(Path.of(checkpoint));
+        assertTrue(saved.contains("com.example.plugnet.layers"), "the checkpoint records the plugin's module");
+
+        Run evaluate = run("--plugins", folder.toString(), "evaluate", "--model", checkpoint, "--data", "thyroid");
+        assertEquals(0, evaluate.code(), evaluate.err());
+        java.util.regex.Matcher accuracy = java.util.regex.Pattern.compile("accuracy (\\d+\\.\\d)%")
+                .matcher(evaluate.out());
+        assertTrue(accuracy.find(), evaluate.out());
+        assertTrue(Double.parseDouble(accuracy.group(1)) >= 90.0, evaluate.out());
+
+        Run predict = run("--plugins", folder.toString(), "predict", "--model", checkpoint, "--data", "thyroid");
+        assertEquals(0, predict.code(), predict.err());
+        assertEquals(216, predict.out().lines().count(), "a header and one line per row");
+        Run explain = run("--plugins", folder.toString(), "explain", "--model", checkpoint, "--rows", "2");
+        assertEquals(0, explain.code(), explain.err());
+        assertTrue(explain.out().contains("layer_norm"), explain.out());
+        Run gradcheck = run("--plugins", folder.toString(), "gradcheck", "--config", model);
+        assertEquals(0, gradcheck.code(), gradcheck.out() + gradcheck.err());
+
+        Run without = run("evaluate", "--model", checkpoint, "--data", "thyroid");
+        assertEquals(2, without.code());
+        assertTrue(without.err().contains("layer_norm") && without.err().contains("dropout"), without.err());
     }
 
     @Test

@@ -18,7 +18,10 @@ import java.util.SplittableRandom;
  * below {@code 1e-8} pass whatever their relative error); PyTorch's {@code torch.autograd.gradcheck} uses the
  * same step ({@code eps = 1e-6}) and relative tolerance ({@code rtol = 1e-3}).
  *
- * <p>The batch is small and seeded: inputs uniform in [−1, 1], one-hot targets of random classes.
+ * <p>The batch is small and seeded: inputs uniform in [−1, 1], one-hot targets of random classes. Every pass
+ * runs in inference mode, so that a layer with randomness in training (dropout) computes the same function on
+ * every evaluation, as one runs PyTorch's gradcheck on a model in {@code eval()} mode; a layer's training-mode
+ * derivative is what the testkit's {@code LayerCheck} checks, with a fixed seed.
  */
 public final class GradientCheck {
     /** The finite-difference step h. */
@@ -60,7 +63,7 @@ public final class GradientCheck {
 
     /** @return one check per parameter on the batch {@code (x, t)}; the parameters are left as they were */
     public List<ParameterCheck> run(Network network, Matrix x, Matrix t) {
-        network.forward(x, true);
+        network.forward(x, false);
         network.loss(t);
         network.backward(t);
         List<Matrix> analytic = new ArrayList<>();
@@ -107,7 +110,7 @@ public final class GradientCheck {
     }
 
     private static double loss(Network network, Matrix x, Matrix t) {
-        network.forward(x, true);
+        network.forward(x, false);
         return network.loss(t);
     }
 }

@@ -41,6 +41,10 @@ public final class TrainingStep {
         network.forward(x, true);
         double loss = network.loss(t);
         if (!Double.isFinite(loss)) {
+            if (!network.usesShortcut()) {
+                // the generic path's step 1 names the row and column where t > 0 meets s = 0, if that is the cause
+                network.backward(t);
+            }
             throw new NonFiniteException("loss", "the loss is " + loss);
         }
         network.backward(t);
