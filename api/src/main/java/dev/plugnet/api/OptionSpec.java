@@ -16,15 +16,24 @@ import java.util.Objects;
  * @param choices the allowed values of a {@link OptionType#STRING} option; empty means any
  * @param minimum the smallest allowed value of a numeric option, or {@code null}
  * @param exclusiveMinimum whether {@code minimum} itself is excluded
+ * @param maximum the largest allowed value of a numeric option, or {@code null}
+ * @param exclusiveMaximum whether {@code maximum} itself is excluded
  */
 public record OptionSpec(String name, OptionType type, Object defaultValue, boolean required, String description,
-                         List<String> choices, Double minimum, boolean exclusiveMinimum) {
+                         List<String> choices, Double minimum, boolean exclusiveMinimum, Double maximum,
+                         boolean exclusiveMaximum) {
 
     public OptionSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(description, "description");
         choices = List.copyOf(choices);
+    }
+
+    /** An option with at most a lower bound (the form of api 1.0). */
+    public OptionSpec(String name, OptionType type, Object defaultValue, boolean required, String description,
+                      List<String> choices, Double minimum, boolean exclusiveMinimum) {
+        this(name, type, defaultValue, required, description, choices, minimum, exclusiveMinimum, null, false);
     }
 
     /** @return an optional integer option with a default */
@@ -64,12 +73,33 @@ public record OptionSpec(String name, OptionType type, Object defaultValue, bool
 
     /** @return this option, also requiring values {@code >= minimum} */
     public OptionSpec atLeast(double minimum) {
-        return new OptionSpec(name, type, defaultValue, required, description, choices, minimum, false);
+        return new OptionSpec(name, type, defaultValue, required, description, choices, minimum, false, maximum,
+                exclusiveMaximum);
     }
 
     /** @return this option, also requiring values {@code > minimum} */
     public OptionSpec greaterThan(double minimum) {
-        return new OptionSpec(name, type, defaultValue, required, description, choices, minimum, true);
+        return new OptionSpec(name, type, defaultValue, required, description, choices, minimum, true, maximum,
+                exclusiveMaximum);
+    }
+
+    /** @return this option, also requiring values {@code <= maximum} */
+    public OptionSpec atMost(double maximum) {
+        return new OptionSpec(name, type, defaultValue, required, description, choices, minimum, exclusiveMinimum,
+                maximum, false);
+    }
+
+    /** @return this option, also requiring values {@code < maximum} */
+    public OptionSpec lessThan(double maximum) {
+        return new OptionSpec(name, type, defaultValue, required, description, choices, minimum, exclusiveMinimum,
+                maximum, true);
+    }
+
+    /** @return whether a numeric value lies within this option's bounds */
+    public boolean allows(double value) {
+        boolean aboveMinimum = minimum == null || (exclusiveMinimum ? value > minimum : value >= minimum);
+        boolean belowMaximum = maximum == null || (exclusiveMaximum ? value < maximum : value <= maximum);
+        return aboveMinimum && belowMaximum;
     }
 
     /** @return what a valid value looks like, for messages: {@code "a positive integer"}, {@code "a number >= 0"} */
@@ -77,16 +107,24 @@ public record OptionSpec(String name, OptionType type, Object defaultValue, bool
         if (!choices.isEmpty()) {
             return "one of " + String.join(", ", choices.stream().map(c -> '"' + c + '"').toList());
         }
-        if (minimum == null) {
+        if (minimum == null && maximum == null) {
             return type.description();
         }
-        if (type == OptionType.INTEGER && exclusiveMinimum && minimum == 0.0) {
+        if (type == OptionType.INTEGER && maximum == null
+                && ((exclusiveMinimum && minimum == 0.0) || (!exclusiveMinimum && minimum == 1.0))) {
             return "a positive integer";
         }
-        if (type == OptionType.INTEGER && !exclusiveMinimum && minimum == 1.0) {
-            return "a positive integer";
+        StringBuilder out = new StringBuilder(type.description());
+        if (minimum != null) {
+            out.append(exclusiveMinimum ? " > " : " >= ").append(bound(minimum));
         }
-        String bound = minimum == Math.rint(minimum) ? String.valueOf((long) minimum.doubleValue()) : minimum.toString();
-        return type.description() + (exclusiveMinimum ? " > " : " >= ") + bound;
+        if (maximum != null) {
+            out.append(minimum != null ? " and" : "").append(exclusiveMaximum ? " < " : " <= ").append(bound(maximum));
+        }
+        return out.toString();
+    }
+
+    private static String bound(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

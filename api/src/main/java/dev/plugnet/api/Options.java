@@ -192,10 +192,8 @@ public final class Options {
         if (!spec.choices().isEmpty() && !spec.choices().contains(value)) {
             throw new ConfigException(at, "expected " + spec.expectation() + ", got " + describe(raw));
         }
-        if (spec.minimum() != null && (value instanceof Integer || value instanceof Double)) {
-            double d = ((Number) value).doubleValue();
-            boolean ok = spec.exclusiveMinimum() ? d > spec.minimum() : d >= spec.minimum();
-            if (!ok) {
+        if (value instanceof Integer || value instanceof Double) {
+            if (!spec.allows(((Number) value).doubleValue())) {
                 throw new ConfigException(at, "expected " + spec.expectation() + ", got " + describe(raw));
             }
         }

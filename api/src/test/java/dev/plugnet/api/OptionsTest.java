@@ -76,4 +76,17 @@ class OptionsTest {
         assertEquals("$[\"\"]", Options.childPath("$", ""));
         assertEquals("layers[0][\"a \\\"b\\\"\"]", Options.childPath("layers[0]", "a \"b\""));
     }
+
+    @Test
+    void anUpperBoundIsCheckedAndDescribed() {
+        List<OptionSpec> specs = List.of(OptionSpec.number("beta", 0.9, "decay").atLeast(0).lessThan(1),
+                OptionSpec.integer("k", 3, "count").atMost(10));
+        assertEquals("a number >= 0 and < 1", specs.get(0).expectation());
+        assertEquals("an integer <= 10", specs.get(1).expectation());
+        assertEquals(0.5, Options.parse(specs, Map.of("beta", 0.5), "optimizer").number("beta"));
+        assertEquals("optimizer.beta: expected a number >= 0 and < 1, got 1",
+                assertThrows(ConfigException.class, () -> Options.parse(specs, Map.of("beta", 1), "optimizer")).getMessage());
+        assertEquals("optimizer.k: expected an integer <= 10, got 11",
+                assertThrows(ConfigException.class, () -> Options.parse(specs, Map.of("k", 11), "optimizer")).getMessage());
+    }
 }

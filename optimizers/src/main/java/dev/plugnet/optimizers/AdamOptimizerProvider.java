@@ -14,9 +14,9 @@ import java.util.List;
 public final class AdamOptimizerProvider implements OptimizerProvider {
     private static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.number("learning_rate", 0.001, "Step size η.").greaterThan(0),
-            OptionSpec.number("beta1", 0.9, "Decay of the first moment (mean), >= 0 and < 1.").atLeast(0),
+            OptionSpec.number("beta1", 0.9, "Decay of the first moment (mean), >= 0 and < 1.").atLeast(0).lessThan(1),
             OptionSpec.number("beta2", 0.999, "Decay of the second moment (uncentred variance), >= 0 and < 1.")
-                    .atLeast(0),
+                    .atLeast(0).lessThan(1),
             OptionSpec.number("epsilon", 1e-8, "Added to the denominator for numerical stability.").greaterThan(0),
             OptionSpec.number("weight_decay", 0.0, "Weight decay λ for weights (not biases).").atLeast(0),
             OptionSpec.bool("decoupled", false,
@@ -44,7 +44,7 @@ public final class AdamOptimizerProvider implements OptimizerProvider {
     @Override
     public Optimizer create(List<Parameter> parameters, Options options) {
         return new AdamOptimizer(parameters, options.number("learning_rate"),
-                Hyperparameters.belowOne(options, "beta1"), Hyperparameters.belowOne(options, "beta2"),
+                options.number("beta1"), options.number("beta2"),
                 options.number("epsilon"), options.number("weight_decay"), options.bool("decoupled"));
     }
 }

@@ -1,25 +1,11 @@
 package dev.plugnet.optimizers;
 
-import dev.plugnet.api.Options;
-
 /**
- * Checks of optimizer hyperparameters that an {@link dev.plugnet.api.OptionSpec} cannot express (an upper
- * bound) or that arrive at run time (a learning rate set by a schedule).
+ * Checks of optimizer hyperparameters that arrive at run time (a learning rate set by a schedule) or through
+ * the optimizers' constructors, where no {@link dev.plugnet.api.OptionSpec} has checked them.
  */
 final class Hyperparameters {
     private Hyperparameters() {
-    }
-
-    /**
-     * @return the value of number option {@code name}, which its spec already holds to {@code >= 0}
-     * @throws dev.plugnet.api.ConfigException at the option's path unless the value is {@code < 1}
-     */
-    static double belowOne(Options options, String name) {
-        double value = options.number(name);
-        if (!(value < 1.0)) {
-            throw options.error(name, "expected a number >= 0 and < 1, got " + value);
-        }
-        return value;
     }
 
     /**

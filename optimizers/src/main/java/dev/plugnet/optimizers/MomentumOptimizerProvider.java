@@ -14,7 +14,7 @@ import java.util.List;
 public final class MomentumOptimizerProvider implements OptimizerProvider {
     private static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.number("learning_rate", 0.01, "Step size η.").greaterThan(0),
-            OptionSpec.number("momentum", 0.9, "Momentum factor μ, >= 0 and < 1.").atLeast(0),
+            OptionSpec.number("momentum", 0.9, "Momentum factor μ, >= 0 and < 1.").atLeast(0).lessThan(1),
             OptionSpec.bool("nesterov", false, "Whether to use Nesterov momentum."),
             OptionSpec.number("weight_decay", 0.0, "L2 penalty λ added to the gradient of weights (not biases).")
                     .atLeast(0));
@@ -41,7 +41,7 @@ public final class MomentumOptimizerProvider implements OptimizerProvider {
     @Override
     public Optimizer create(List<Parameter> parameters, Options options) {
         return new MomentumOptimizer(parameters, options.number("learning_rate"),
-                Hyperparameters.belowOne(options, "momentum"), options.bool("nesterov"),
+                options.number("momentum"), options.bool("nesterov"),
                 options.number("weight_decay"));
     }
 }

@@ -84,7 +84,7 @@ class MomentumOptimizerTest {
         ConfigException e = assertThrows(ConfigException.class, () -> provider.create(List.of(weight(1, 1)),
                 Options.parse(provider.options(), Map.of("momentum", 1), "optimizer")));
         assertEquals("optimizer.momentum", e.location());
-        assertEquals("expected a number >= 0 and < 1, got 1.0", e.problem());
+        assertEquals("expected a number >= 0 and < 1, got 1", e.problem()); // as written in the JSON
         assertThrows(ConfigException.class,
                 () -> Options.parse(provider.options(), Map.of("momentum", -0.1), "optimizer"));
     }

@@ -117,6 +117,14 @@ public final class ModelSchema {
         return schema;
     }
 
+    private static void bound(ObjectNode schema, String keyword, double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            schema.put(keyword, (long) value);
+        } else {
+            schema.put(keyword, value);
+        }
+    }
+
     /** @return the schema of one option's value */
     static ObjectNode option(OptionSpec spec) {
         ObjectNode s = switch (spec.type()) {
@@ -131,13 +139,10 @@ public final class ModelSchema {
             s.set("enum", strings(spec.choices()));
         }
         if (spec.minimum() != null) {
-            double m = spec.minimum();
-            String keyword = spec.exclusiveMinimum() ? "exclusiveMinimum" : "minimum";
-            if (m == Math.rint(m) && Math.abs(m) < 1e15) {
-                s.put(keyword, (long) m);
-            } else {
-                s.put(keyword, m);
-            }
+            bound(s, spec.exclusiveMinimum() ? "exclusiveMinimum" : "minimum", spec.minimum());
+        }
+        if (spec.maximum() != null) {
+            bound(s, spec.exclusiveMaximum() ? "exclusiveMaximum" : "maximum", spec.maximum());
         }
         Object d = spec.defaultValue();
         if (d instanceof Integer i) {

@@ -99,6 +99,8 @@ class ModelSchemaTest {
         "layers[0].init | {\"inputs\": 5, \"layers\": [{\"type\": \"dense\", \"units\": 3, \"init\": \"random\", \"activation\": \"softmax\"}], \"loss\": \"cross_entropy\"}",
         "layers[0].bias | {\"inputs\": 5, \"layers\": [{\"type\": \"dense\", \"units\": 3, \"bias\": \"yes\", \"activation\": \"softmax\"}], \"loss\": \"cross_entropy\"}",
         "optimizer.learning_rate | {\"inputs\": 5, \"layers\": [{\"type\": \"dense\", \"units\": 3, \"activation\": \"softmax\"}], \"loss\": \"cross_entropy\", \"optimizer\": {\"type\": \"adam\", \"learning_rate\": -0.1}}",
+        "optimizer.beta2 | {\"inputs\": 5, \"layers\": [{\"type\": \"dense\", \"units\": 3, \"activation\": \"softmax\"}], \"loss\": \"cross_entropy\", \"optimizer\": {\"type\": \"adam\", \"beta2\": 1.0}}",
+        "optimizer.momentum | {\"inputs\": 5, \"layers\": [{\"type\": \"dense\", \"units\": 3, \"activation\": \"softmax\"}], \"loss\": \"cross_entropy\", \"optimizer\": {\"type\": \"momentum\", \"momentum\": 1.5}}",
         "training.epochs | {\"inputs\": 5, \"layers\": [{\"type\": \"dense\", \"units\": 3, \"activation\": \"softmax\"}], \"loss\": \"cross_entropy\", \"training\": {\"epochs\": 0}}"
     })
     void aWrongOptionFailsTheSchemaAndPlugnetAtTheSamePath(String path, String json) {
