@@ -102,6 +102,25 @@ class ComputeTest {
         assertSame(full, buffer.rows(16));
     }
 
+    @Test
+    void batchBufferKeepsFourBatchSizesAndDropsTheLeastRecentlyUsed() {
+        BatchBuffer buffer = new BatchBuffer(2);
+        Matrix a = buffer.rows(16);
+        Matrix b = buffer.rows(11);
+        Matrix c = buffer.rows(1);
+        Matrix d = buffer.rows(5);
+        for (int round = 0; round < 3; round++) { // training, validation and test sizes, as in one epoch
+            assertSame(a, buffer.rows(16));
+            assertSame(b, buffer.rows(11));
+            assertSame(c, buffer.rows(1));
+            assertSame(d, buffer.rows(5));
+        }
+        Matrix e = buffer.rows(3);                // a fifth size evicts the least recently used (16)
+        assertSame(d, buffer.rows(5));
+        assertSame(e, buffer.rows(3));
+        org.junit.jupiter.api.Assertions.assertNotSame(a, buffer.rows(16));
+    }
+
     private static void assertClose(Matrix expected, Matrix actual) {
         assertEquals(expected.shape(), actual.shape());
         double[] e = expected.data();
