@@ -2,7 +2,7 @@ package dev.plugnet.activations;
 
 import dev.plugnet.testkit.Allocations;
 
-import static dev.plugnet.activations.MatrixAssert.assertClose;
+import static dev.plugnet.testkit.MatrixAssert.assertClose;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -2,7 +2,7 @@ package dev.plugnet.activations;
 
 import dev.plugnet.testkit.SeedCase;
 
-import static dev.plugnet.activations.MatrixAssert.assertClose;
+import static dev.plugnet.testkit.MatrixAssert.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -4,7 +4,7 @@ import dev.plugnet.testkit.Allocations;
 
 import dev.plugnet.testkit.SeedCase;
 
-import static dev.plugnet.layers.dense.MatrixAssert.assertClose;
+import static dev.plugnet.testkit.MatrixAssert.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

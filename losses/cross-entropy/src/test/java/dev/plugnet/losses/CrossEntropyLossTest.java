@@ -2,7 +2,7 @@ package dev.plugnet.losses;
 
 import dev.plugnet.testkit.SeedCase;
 
-import static dev.plugnet.losses.MatrixAssert.assertClose;
+import static dev.plugnet.testkit.MatrixAssert.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

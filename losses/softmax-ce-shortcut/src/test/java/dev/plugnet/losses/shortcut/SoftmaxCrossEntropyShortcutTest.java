@@ -4,7 +4,7 @@ import dev.plugnet.testkit.Allocations;
 
 import dev.plugnet.testkit.SeedCase;
 
-import static dev.plugnet.losses.shortcut.MatrixAssert.assertClose;
+import static dev.plugnet.testkit.MatrixAssert.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
