@@ -1,5 +1,7 @@
 package dev.plugnet.core.checkpoint;
 
+import dev.plugnet.core.text.StrictUtf8;
+
 import dev.plugnet.api.ConfigException;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.core.data.Preprocessing;
@@ -24,12 +26,6 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -123,18 +119,12 @@ public final class CheckpointReader {
     }
 
     private static String utf8(Path file, byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            throw new CheckpointException(file + " byte " + (in.position() + 1), "not a plugnet checkpoint: not UTF-8"
-                    + " text (a binary or foreign file)");
+        StrictUtf8.Decoded decoded = StrictUtf8.decode(bytes);
+        if (!decoded.ok()) {
+            throw new CheckpointException(file + " byte " + (decoded.badByte() + 1), "not a plugnet checkpoint: not"
+                    + " UTF-8 text (a binary or foreign file)");
         }
-        decoder.flush(out);
-        return out.flip().toString();
+        return decoded.text();
     }
 
     private static String printable(String text) {

@@ -1,5 +1,7 @@
 package dev.plugnet.core.data;
 
+import dev.plugnet.core.text.StrictUtf8;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -11,12 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -69,22 +65,16 @@ public final class CsvTableReader {
      * @throws DataException naming the line of the first byte that is not UTF-8
      */
     static String utf8(String source, byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
+        StrictUtf8.Decoded decoded = StrictUtf8.decode(bytes);
+        if (!decoded.ok()) {
             int line = 1;
-            for (int i = 0; i < in.position(); i++) {
+            for (int i = 0; i < decoded.badByte(); i++) {
                 line += bytes[i] == '\n' ? 1 : 0;
             }
-            throw new DataException(source + " line " + line, "not UTF-8 text (byte " + (in.position() + 1)
+            throw new DataException(source + " line " + line, "not UTF-8 text (byte " + (decoded.badByte() + 1)
                     + " of the file); save the CSV as UTF-8");
         }
-        decoder.flush(out);
-        String text = out.flip().toString();
+        String text = decoded.text();
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
