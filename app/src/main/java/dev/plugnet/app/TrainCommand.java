@@ -17,9 +17,7 @@ import dev.plugnet.core.model.ComponentSpec;
 import dev.plugnet.core.model.ModelSpec;
 import dev.plugnet.core.model.TrainingSpec;
 import dev.plugnet.core.network.AssembledModel;
-import dev.plugnet.core.train.EpochStats;
 import dev.plugnet.core.train.History;
-import dev.plugnet.core.train.ThroughputMeter;
 import dev.plugnet.core.train.Trainer;
 import dev.plugnet.core.train.TrainingFailedException;
 import dev.plugnet.core.train.TrainingListener;
@@ -31,9 +29,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -201,13 +196,6 @@ final class TrainCommand implements Callable<Integer> {
         if (prepared.train().size() == 0) {
             throw new DataException(table.whereHeader(), "leaves no rows to train on");
         }
-        int outputs = plugnet.assembler().network(model).outputs();
-        if (outputs != dataset.labelNames().size()) {
-            throw new DataException(table.whereHeader(), "has " + dataset.labelNames().size() + " classes ("
-                    + String.join(", ", dataset.labelNames()) + "), but the model \"" + model.name() + "\" has "
-                    + outputs + " outputs");
-        }
-
         // where the checkpoint goes, decided before any work so that a bad path fails fast
         Path checkpointFile = this.out != null ? this.out : OutputFiles.freshCheckpoint(model.name());
         OutputFiles.requireWritable(checkpointFile, "--out");
@@ -231,6 +219,12 @@ final class TrainCommand implements Callable<Integer> {
             assembled = assemble(model);
             previous = History.EMPTY;
             epochsToRun = t.epochs();
+        }
+        int outputs = assembled.network().outputs();
+        if (outputs != dataset.labelNames().size()) {
+            throw new DataException(table.whereHeader(), "has " + dataset.labelNames().size() + " classes ("
+                    + String.join(", ", dataset.labelNames()) + "), but the model \"" + model.name() + "\" has "
+                    + outputs + " outputs");
         }
 
         info.printf(Locale.ROOT, "plugnet train: %s%n", describe(model, example, dataName));
@@ -287,33 +281,15 @@ final class TrainCommand implements Callable<Integer> {
             ConfusionMatrix cm = evaluator.confusion(assembled.network(), prepared.test(), dataset.labelNames());
             test = new EvaluationReport("held-out test", la.loss(), cm);
         }
-        ThroughputMeter.Throughput tp = result.throughput();
-        int ran = history.size() - previous.size();
         if (plot != null) {
             CurvesPlot.write(plot, history, model.name() + " on " + table.source());
         }
+        TrainReport report = new TrainReport(model.name(), dataName, checkpointFile, plot, history,
+                history.size() - previous.size(), seconds, t.batchSize(), result.throughput(), test);
         if (json) {
-            out.println(plugnet.json().writeValueAsString(jsonReport(model, dataName, checkpointFile, history, ran,
-                    seconds, tp, test)));
+            out.println(plugnet.json().writeValueAsString(report.toJson()));
         } else {
-            EpochStats best = history.epochs().stream().filter(e -> e.epoch() == history.bestEpoch()).findFirst()
-                    .orElse(history.last());
-            out.printf(Locale.ROOT, "trained %d epoch%s in %.2f s%s; weights of epoch %d (%s)%n", ran,
-                    ran == 1 ? "" : "s", seconds, history.stoppedEarly() ? " (stopped early)" : "",
-                    history.bestEpoch(), best == null ? "-" : ProgressPrinter.figures(best, false));
-            out.printf(Locale.ROOT, "throughput: %,.0f samples/s (%d steps of up to %d rows, %.2f s in training"
-                            + " steps%s)%n", tp.samplesPerSecond(), tp.steps(), t.batchSize(), tp.seconds(),
-                    tp.bytesPerStep() < 0 ? "" : String.format(Locale.ROOT, ", %.0f bytes allocated per step",
-                            tp.bytesPerStep()));
-            if (test != null) {
-                test.print(out);
-            } else {
-                out.println("held-out test: none (test fraction 0)");
-            }
-            out.printf(Locale.ROOT, "checkpoint: %s%n", checkpointFile);
-            if (plot != null) {
-                out.printf(Locale.ROOT, "plot: %s%n", plot);
-            }
+            report.print(out);
         }
         return ExitCodes.OK;
     }
@@ -414,44 +390,5 @@ final class TrainCommand implements Callable<Integer> {
                 : "+" + s.activationName()).append(", "));
         sb.append(m.network().lossName()).append("), ").append(m.network().parameterCount()).append(" parameters");
         return sb.toString();
-    }
-
-    private static ObjectNode jsonReport(ModelSpec model, String dataName, Path checkpoint, History history, int ran,
-                                         double seconds, ThroughputMeter.Throughput tp, EvaluationReport test) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode root = f.objectNode();
-        root.put("model", model.name());
-        root.put("data", dataName);
-        root.put("checkpoint", checkpoint.toString());
-        root.put("epochs_run", ran);
-        root.put("best_epoch", history.bestEpoch());
-        root.put("stopped_early", history.stoppedEarly());
-        root.put("seconds", seconds);
-        ObjectNode throughput = root.putObject("throughput");
-        throughput.put("samples_per_second", tp.samplesPerSecond());
-        throughput.put("steps", tp.steps());
-        throughput.put("samples", tp.samples());
-        throughput.put("step_seconds", tp.seconds());
-        if (tp.bytesPerStep() >= 0) {
-            throughput.put("bytes_per_step", tp.bytesPerStep());
-        }
-        if (test != null) {
-            root.set("test", test.toJson());
-        } else {
-            root.putNull("test");
-        }
-        ArrayNode epochs = root.putArray("history");
-        for (EpochStats e : history.epochs()) {
-            ObjectNode row = epochs.addObject();
-            row.put("epoch", e.epoch());
-            row.put("train_loss", e.trainLoss());
-            row.put("train_accuracy", e.trainAccuracy());
-            if (!Double.isNaN(e.validationLoss())) {
-                row.put("validation_loss", e.validationLoss());
-                row.put("validation_accuracy", e.validationAccuracy());
-            }
-            row.put("learning_rate", e.learningRate());
-        }
-        return root;
     }
 }

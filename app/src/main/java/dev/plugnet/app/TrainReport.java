@@ -1,0 +1,92 @@
+package dev.plugnet.app;
+
+import dev.plugnet.core.train.EpochStats;
+import dev.plugnet.core.train.History;
+import dev.plugnet.core.train.ThroughputMeter;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * What {@code train} reports when it is done, as lines for people or as JSON ({@code --json}) for scripts.
+ *
+ * @param model the model's name
+ * @param data the data set's name
+ * @param checkpoint where the checkpoint went
+ * @param plot where the curves went, or {@code null}
+ * @param history the whole history, earlier runs included
+ * @param ran epochs this run trained
+ * @param seconds wall time of the training loop
+ * @param batchSize rows per minibatch
+ * @param throughput the training steps' throughput
+ * @param test the held-out report, or {@code null} without test rows
+ */
+record TrainReport(String model, String data, Path checkpoint, Path plot, History history, int ran, double seconds,
+                   int batchSize, ThroughputMeter.Throughput throughput, EvaluationReport test) {
+
+    /** Prints the report as lines. */
+    void print(PrintWriter out) {
+        EpochStats best = history.epochs().stream().filter(e -> e.epoch() == history.bestEpoch()).findFirst()
+                .orElse(history.last());
+        out.printf(Locale.ROOT, "trained %d epoch%s in %.2f s%s; weights of epoch %d (%s)%n", ran,
+                ran == 1 ? "" : "s", seconds, history.stoppedEarly() ? " (stopped early)" : "",
+                history.bestEpoch(), best == null ? "-" : ProgressPrinter.figures(best, false));
+        ThroughputMeter.Throughput tp = throughput;
+        out.printf(Locale.ROOT, "throughput: %,.0f samples/s (%d steps of up to %d rows, %.2f s in training"
+                        + " steps%s)%n", tp.samplesPerSecond(), tp.steps(), batchSize, tp.seconds(),
+                tp.bytesPerStep() < 0 ? "" : String.format(Locale.ROOT, ", %.0f bytes allocated per step",
+                        tp.bytesPerStep()));
+        if (test != null) {
+            test.print(out);
+        } else {
+            out.println("held-out test: none (test fraction 0)");
+        }
+        out.printf(Locale.ROOT, "checkpoint: %s%n", checkpoint);
+        if (plot != null) {
+            out.printf(Locale.ROOT, "plot: %s%n", plot);
+        }
+    }
+
+    /** @return the report as a JSON object */
+    ObjectNode toJson() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        root.put("model", model);
+        root.put("data", data);
+        root.put("checkpoint", checkpoint.toString());
+        root.put("epochs_run", ran);
+        root.put("best_epoch", history.bestEpoch());
+        root.put("stopped_early", history.stoppedEarly());
+        root.put("seconds", seconds);
+        ObjectNode tp = root.putObject("throughput");
+        tp.put("samples_per_second", throughput.samplesPerSecond());
+        tp.put("steps", throughput.steps());
+        tp.put("samples", throughput.samples());
+        tp.put("step_seconds", throughput.seconds());
+        if (throughput.bytesPerStep() >= 0) {
+            tp.put("bytes_per_step", throughput.bytesPerStep());
+        }
+        if (test != null) {
+            root.set("test", test.toJson());
+        } else {
+            root.putNull("test");
+        }
+        ArrayNode epochs = root.putArray("history");
+        for (EpochStats e : history.epochs()) {
+            ObjectNode row = epochs.addObject();
+            row.put("epoch", e.epoch());
+            row.put("train_loss", e.trainLoss());
+            row.put("train_accuracy", e.trainAccuracy());
+            if (!Double.isNaN(e.validationLoss())) {
+                row.put("validation_loss", e.validationLoss());
+                row.put("validation_accuracy", e.validationAccuracy());
+            }
+            row.put("learning_rate", e.learningRate());
+        }
+        return root;
+    }
+}
