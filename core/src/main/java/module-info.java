@@ -6,6 +6,9 @@
 module dev.plugnet.core {
     requires transitive dev.plugnet.api;
     requires com.google.guice;
+    // core imports no Guava, but Guice does: Guice is an automatic module and cannot require Guava, and on the
+    // module path a named module (Guava 33.4+) is resolved only if some module requires it. Without this line
+    // the real app fails with NoClassDefFoundError: com/google/common/base/Stopwatch.
     requires com.google.common;
     requires jdk.management; // per-thread allocation counts for the throughput report
     requires jakarta.inject; // Guice 7 is an automatic module: its explicit dependencies must be required by name

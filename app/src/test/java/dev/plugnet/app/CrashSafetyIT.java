@@ -36,7 +36,7 @@ class CrashSafetyIT {
     Path dir;
 
     private Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-Dguice_bytecode_gen_option=DISABLED",
+        List<String> command = new ArrayList<>(List.of(JAVA,
                 "-Djava.awt.headless=true", "-Xshare:auto", "--module-path", MODULES.toString(),
                 "--module", "dev.plugnet.app"));
         command.addAll(List.of(args));

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ModuleDependencyRulesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final List<String> PLUGIN_DIRS = List.of("layers-dense", "activations", "losses/cross-entropy",
+    private static final List<String> PLUGIN_DIRS = List.of("layers-dense", "activations", "losses/standard",
             "losses/softmax-ce-shortcut", "optimizers");
     private static final Pattern REQUIRES = Pattern.compile("^\\s*requires\\s+(?:transitive\\s+|static\\s+)*([\\w.]+)\\s*;",
             Pattern.MULTILINE);

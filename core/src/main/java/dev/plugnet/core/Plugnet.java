@@ -42,6 +42,7 @@ public final class Plugnet {
 
     /** @return plugnet over exactly the plugins of {@code registry}, with the given resource limits */
     public static Plugnet with(PluginRegistry registry, ModelLimits limits) {
+        GuiceReflection.prefer();
         return new Plugnet(Guice.createInjector(Stage.PRODUCTION, new PlugnetModule(registry, limits)));
     }
 

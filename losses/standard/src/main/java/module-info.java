@@ -1,8 +1,8 @@
 /**
- * The loss plugins: {@code cross_entropy} (generic: SPEC.md step 1 only, so that step 2 stays the softmax
+ * The standard loss plugins: {@code cross_entropy} (generic: SPEC.md step 1 only, so that step 2 stays the softmax
  * activation's) and {@code mse}.
  */
-module dev.plugnet.losses {
+module dev.plugnet.losses.standard {
     requires dev.plugnet.api;
 
     provides dev.plugnet.api.LossProvider with
