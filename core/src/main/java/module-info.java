@@ -24,6 +24,7 @@ module dev.plugnet.core {
     exports dev.plugnet.core.data;
     exports dev.plugnet.core.metrics;
     exports dev.plugnet.core.checkpoint;
+    exports dev.plugnet.core.files;
     exports dev.plugnet.core.gradcheck;
 
     uses dev.plugnet.api.LayerProvider;

@@ -55,7 +55,7 @@ final class CurvesPlot {
             ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);
             AtomicFiles.write(file, png.toByteArray());
         } catch (IOException e) {
-            throw new PlugnetException("--plot " + file, "cannot be written: " + e.getMessage(), e);
+            throw new PlugnetException("--plot " + file, "cannot be written: " + AtomicFiles.reason(e), e);
         }
     }
 

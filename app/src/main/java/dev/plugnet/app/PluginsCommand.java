@@ -3,6 +3,9 @@ package dev.plugnet.app;
 import dev.plugnet.api.OptionSpec;
 import dev.plugnet.api.PlugnetException;
 import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.checkpoint.AtomicFiles;
+import dev.plugnet.core.files.OutputKind;
+import dev.plugnet.core.files.OutputTarget;
 import dev.plugnet.core.model.ModelSchema;
 import dev.plugnet.core.plugins.InstalledPlugin;
 import picocli.CommandLine.Command;
@@ -13,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -36,25 +40,37 @@ final class PluginsCommand implements Callable<Integer> {
     boolean options;
 
     @Option(names = "--schema", arity = "0..1", paramLabel = "FILE", fallbackValue = "-",
-            description = "Write the JSON Schema of model files to FILE (or standard output) instead of the list.")
-    String schema;
+            converter = OutputPathConverter.class,
+            description = "Write the JSON Schema of model files to FILE, atomically (or to standard output: - or"
+                    + " no FILE), instead of the list. An existing FILE is replaced only if it is a plugnet model"
+                    + " schema, or with --force.")
+    Path schema;
+
+    @Option(names = "--force", description = "Replace an existing --schema file even if it is not a plugnet"
+            + " model schema.")
+    boolean force;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Plugnet plugnet = parent.plugnet();
         if (schema != null) {
+            boolean toFile = !OutputFiles.isStandardOutput(schema);
+            if (toFile) {
+                OutputFiles.check(force, List.of(new OutputFiles.Output(new OutputTarget(schema,
+                        OutputKind.MODEL_SCHEMA, "--schema"), parent.pluginInputs())));
+            }
             String text = plugnet.json().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(ModelSchema.of(plugnet.registry()));
-            if (schema.equals("-")) {
-                out.println(text);
-            } else {
+            if (toFile) {
                 try {
-                    Files.writeString(Path.of(schema), text + System.lineSeparator());
+                    AtomicFiles.write(schema, (text + "\n").getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
-                    throw new PlugnetException("--schema", "cannot write " + schema + ": " + e.getMessage(), e);
+                    throw new PlugnetException("--schema " + schema, "cannot be written: " + AtomicFiles.reason(e), e);
                 }
                 out.println("wrote the model schema to " + schema);
+            } else {
+                out.println(text);
             }
             return ExitCodes.OK;
         }

@@ -2,6 +2,7 @@ package dev.plugnet.app;
 
 import dev.plugnet.api.ConfigException;
 import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.files.InputFile;
 import dev.plugnet.core.plugins.PluginRegistry;
 import dev.plugnet.core.plugins.PluginWarning;
 import picocli.CommandLine.Command;
@@ -105,6 +106,27 @@ public final class PlugnetCommand implements Runnable {
             }
         }
         return distinct;
+    }
+
+    /**
+     * @return the plugin jars that will be loaded (every jar of each plugin folder), as inputs that no output
+     *         may replace
+     */
+    List<InputFile> pluginInputs() {
+        List<InputFile> out = new ArrayList<>();
+        for (Path source : pluginSources()) {
+            if (Files.isDirectory(source)) {
+                try (var files = Files.list(source)) {
+                    files.filter(f -> f.getFileName().toString().endsWith(".jar"))
+                            .forEach(f -> out.add(new InputFile("the plugin", f)));
+                } catch (java.io.IOException e) {
+                    // an unreadable folder loads nothing, so there is nothing in it to protect
+                }
+            } else {
+                out.add(new InputFile("the plugin", source));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -9,6 +9,8 @@ import dev.plugnet.core.data.CsvTableReader;
 import dev.plugnet.core.data.Dataset;
 import dev.plugnet.core.data.DatasetReader;
 import dev.plugnet.core.data.Samples;
+import dev.plugnet.core.files.OutputKind;
+import dev.plugnet.core.files.OutputTarget;
 import dev.plugnet.core.metrics.Evaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,17 +47,27 @@ final class PredictCommand implements Callable<Integer> {
             description = "CSV file with the model's feature columns (or a bundled data set: thyroid, iris).")
     String data;
 
-    @Option(names = "--out", paramLabel = "CSV", description = "Write the predictions here (replaced atomically)"
-            + " instead of standard output.")
+    @Option(names = "--out", paramLabel = "CSV", converter = OutputPathConverter.class,
+            description = "Write the predictions here, atomically, instead of standard output (- is standard"
+                    + " output). An existing file is replaced only if it holds plugnet predictions, or with --force;"
+                    + " never a device, a folder, the model or the data.")
     Path out;
+
+    @Option(names = "--force", description = "Replace an existing --out file even if it is not plugnet's own.")
+    boolean force;
 
     @Override
     public Integer call() {
         Plugnet plugnet = parent.plugnet();
-        LoadedCheckpoint loaded = LoadedCheckpoint.load(plugnet, model);
-        if (out != null) {
-            OutputFiles.requireWritable(out, "--out");
+        if (OutputFiles.isStandardOutput(out)) {
+            out = null;
         }
+        if (out != null) {
+            OutputFiles.check(force, List.of(new OutputFiles.Output(new OutputTarget(out, OutputKind.PREDICTIONS,
+                    "--out"), new OutputFiles.Inputs().add("--model", model).add("--data", data)
+                    .addAll(parent.pluginInputs()).list())));
+        }
+        LoadedCheckpoint loaded = LoadedCheckpoint.load(plugnet, model);
         CsvTable table = DataArgument.read(data, new CsvTableReader());
         Dataset dataset = new DatasetReader().unlabelled(table, loaded.checkpoint().preprocessing());
         Samples samples = Samples.all(dataset, loaded.checkpoint().preprocessing().standardizer());
@@ -81,18 +93,15 @@ final class PredictCommand implements Callable<Integer> {
             try {
                 AtomicFiles.write(out, csv.toString().getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new PlugnetException("--out " + out, "cannot be written: " + e.getMessage(), e);
+                throw new PlugnetException("--out " + out, "cannot be written: " + AtomicFiles.reason(e), e);
             }
             spec.commandLine().getErr().printf(Locale.ROOT, "predict: %d rows written to %s%n", p.rows(), out);
         }
         return ExitCodes.OK;
     }
 
-    /** @return {@code value} as a CSV cell, quoted when it holds a comma, a quote or a line break (RFC 4180) */
+    /** @return {@code value} as a CSV cell that is safe to open in a spreadsheet ({@link CsvCells}) */
     static String cell(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
+        return CsvCells.cell(value);
     }
 }

@@ -10,6 +10,8 @@ import dev.plugnet.core.data.DataException;
 import dev.plugnet.core.data.Dataset;
 import dev.plugnet.core.data.DatasetReader;
 import dev.plugnet.core.data.PreparedData;
+import dev.plugnet.core.files.OutputKind;
+import dev.plugnet.core.files.OutputTarget;
 import dev.plugnet.core.metrics.ConfusionMatrix;
 import dev.plugnet.core.metrics.Evaluator;
 import dev.plugnet.core.metrics.LossAndAccuracy;
@@ -33,6 +35,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -69,10 +73,15 @@ final class TrainCommand implements Callable<Integer> {
             description = "The label column's name (default: the config's training.label, else the last column).")
     String label;
 
-    @Option(names = "--out", paramLabel = "CHECKPOINT",
-            description = "Checkpoint to write (replaced if it exists). Default: runs/NAME.json, or runs/NAME-2.json"
-                    + " and so on: an existing file is never overwritten unless named here.")
+    @Option(names = "--out", paramLabel = "CHECKPOINT", converter = OutputPathConverter.class,
+            description = "Checkpoint to write (an existing checkpoint is replaced; any other file only with"
+                    + " --force; never a device, a folder or an input). Default: runs/NAME.json, or"
+                    + " runs/NAME-2.json and so on: an existing file is never overwritten unless named here.")
     Path out;
+
+    @Option(names = "--force", description = "Replace an existing --out or --plot file even if it is not"
+            + " plugnet's own (never a device, a folder or one of the inputs).")
+    boolean force;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs to train (when resuming: how many more).")
     Integer epochs;
@@ -114,7 +123,8 @@ final class TrainCommand implements Callable<Integer> {
             + " standard error).")
     boolean json;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "Also write the loss and accuracy curves as a PNG.")
+    @Option(names = "--plot", paramLabel = "FILE.png", converter = OutputPathConverter.class,
+            description = "Also write the loss and accuracy curves as a PNG.")
     Path plot;
 
     @Option(names = "--no-shortcut", description = "Use the generic backward steps 1–2 even if a fused shortcut is installed.")
@@ -181,6 +191,10 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--data CSV is required with a config file"
                     + " (bundled examples bring their own: " + BundledExample.names() + ")");
         }
+        // where the checkpoint goes, decided before any work so that a bad path fails fast
+        Path checkpointFile = this.out != null ? this.out : OutputFiles.freshCheckpoint(model.name());
+        checkOutputs(checkpointFile, dataName);
+
         CsvTable table = DataArgument.read(dataName, new CsvTableReader());
         DatasetReader datasets = new DatasetReader();
         Dataset dataset = resumed != null ? datasets.forModel(table, resumed.checkpoint().preprocessing())
@@ -195,12 +209,6 @@ final class TrainCommand implements Callable<Integer> {
                 resumed == null ? null : resumed.checkpoint().preprocessing().standardizer());
         if (prepared.train().size() == 0) {
             throw new DataException(table.whereHeader(), "leaves no rows to train on");
-        }
-        // where the checkpoint goes, decided before any work so that a bad path fails fast
-        Path checkpointFile = this.out != null ? this.out : OutputFiles.freshCheckpoint(model.name());
-        OutputFiles.requireWritable(checkpointFile, "--out");
-        if (plot != null) {
-            OutputFiles.requireWritable(plot, "--plot");
         }
 
         AssembledModel assembled;
@@ -292,6 +300,26 @@ final class TrainCommand implements Callable<Integer> {
             report.print(out);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The checkpoint and the plot: never a device, a folder or an input (the config, the data, the plugins;
+     * the plot not the resumed checkpoint either, while the checkpoint may replace it: it carries its history
+     * on), and an existing file only if it is plugnet's file of that kind or {@code --force} is given.
+     */
+    private void checkOutputs(Path checkpointFile, String dataName) {
+        OutputFiles.refuseStandardOutput(out, "--out", "a checkpoint");
+        OutputFiles.refuseStandardOutput(plot, "--plot", "the plot");
+        OutputFiles.Inputs inputs = new OutputFiles.Inputs().add("--config", config).add("--data", dataName)
+                .addAll(parent.pluginInputs());
+        List<OutputFiles.Output> outputs = new ArrayList<>();
+        outputs.add(new OutputFiles.Output(new OutputTarget(checkpointFile, OutputKind.CHECKPOINT, "--out"),
+                inputs.list()));
+        if (plot != null) {
+            outputs.add(new OutputFiles.Output(new OutputTarget(plot, OutputKind.PNG, "--plot"),
+                    inputs.add("--resume", resume).list()));
+        }
+        OutputFiles.check(force, outputs);
     }
 
     private void validateFlags() {

@@ -43,12 +43,13 @@ class BadInputTest {
     /** Trains on {@code data} into an existing file and checks the failure, returning the one error line. */
     private static String trainFails(Path data, String... more) throws IOException {
         Files.writeString(existing, "precious");
-        String[] args = new String[4 + more.length];
+        String[] args = new String[5 + more.length];
         args[0] = "train";
         args[1] = "--data=" + data;
         args[2] = "--out";
         args[3] = existing.toString();
-        System.arraycopy(more, 0, args, 4, more.length);
+        args[4] = "--force"; // even where replacing a foreign file is allowed, bad input leaves it untouched
+        System.arraycopy(more, 0, args, 5, more.length);
         Cli.Result r = Cli.run(args);
         assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
         assertEquals("precious", Files.readString(existing), "the existing file is untouched");

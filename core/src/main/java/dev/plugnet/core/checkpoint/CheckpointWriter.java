@@ -55,7 +55,7 @@ public final class CheckpointWriter {
         try {
             AtomicFiles.write(file, toJson(checkpoint).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new CheckpointException(file.toString(), "cannot be written: " + e, e);
+            throw new CheckpointException(file.toString(), "cannot be written: " + AtomicFiles.reason(e), e);
         }
     }
 
