@@ -1,8 +1,9 @@
 package dev.plugnet.activations;
 
 import dev.plugnet.api.Activation;
+import dev.plugnet.api.ActivationContext;
 import dev.plugnet.api.ActivationProvider;
-import dev.plugnet.api.Options;
+import dev.plugnet.api.Formulas;
 
 /** Provides {@code identity}, which leaves its input unchanged (a linear output, for regression). */
 public final class IdentityProvider implements ActivationProvider {
@@ -21,7 +22,12 @@ public final class IdentityProvider implements ActivationProvider {
     }
 
     @Override
-    public Activation create(Options options) {
+    public Activation create(ActivationContext context) {
         return new Identity();
+    }
+
+    @Override
+    public Formulas formulas() {
+        return Formulas.of("{in}", "dL/d{out}");
     }
 }

@@ -1,7 +1,9 @@
 package dev.plugnet.activations;
 
 import dev.plugnet.api.Activation;
+import dev.plugnet.api.ActivationContext;
 import dev.plugnet.api.ActivationProvider;
+import dev.plugnet.api.Formulas;
 import dev.plugnet.api.OptionSpec;
 import dev.plugnet.api.Options;
 import java.util.List;
@@ -34,7 +36,13 @@ public final class LeakyReluProvider implements ActivationProvider {
     }
 
     @Override
-    public Activation create(Options options) {
+    public Activation create(ActivationContext context) {
+        Options options = context.options();
         return new LeakyRelu(options.number("slope"));
+    }
+
+    @Override
+    public Formulas formulas() {
+        return Formulas.of("{in} where {in} > 0, slope · {in} elsewhere", "dL/d{out} ⊙ ([{in} > 0] + slope · [{in} ≤ 0])");
     }
 }

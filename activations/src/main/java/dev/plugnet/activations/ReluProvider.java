@@ -1,8 +1,9 @@
 package dev.plugnet.activations;
 
 import dev.plugnet.api.Activation;
+import dev.plugnet.api.ActivationContext;
 import dev.plugnet.api.ActivationProvider;
-import dev.plugnet.api.Options;
+import dev.plugnet.api.Formulas;
 
 /** Provides {@code relu}, the rectifier {@code max(0, a)} (see {@link Relu}). */
 public final class ReluProvider implements ActivationProvider {
@@ -21,7 +22,12 @@ public final class ReluProvider implements ActivationProvider {
     }
 
     @Override
-    public Activation create(Options options) {
+    public Activation create(ActivationContext context) {
         return new Relu();
+    }
+
+    @Override
+    public Formulas formulas() {
+        return Formulas.of("max(0, {in})", "dL/d{out} ⊙ [{in} > 0]");
     }
 }

@@ -1,8 +1,9 @@
 package dev.plugnet.activations;
 
 import dev.plugnet.api.Activation;
+import dev.plugnet.api.ActivationContext;
 import dev.plugnet.api.ActivationProvider;
-import dev.plugnet.api.Options;
+import dev.plugnet.api.Formulas;
 
 /** Provides {@code sigmoid}, the logistic function {@code 1 / (1 + e^−a)} (see {@link Sigmoid}). */
 public final class SigmoidProvider implements ActivationProvider {
@@ -21,7 +22,12 @@ public final class SigmoidProvider implements ActivationProvider {
     }
 
     @Override
-    public Activation create(Options options) {
+    public Activation create(ActivationContext context) {
         return new Sigmoid();
+    }
+
+    @Override
+    public Formulas formulas() {
+        return Formulas.of("1 / (1 + e^−{in})", "dL/d{out} ⊙ {out} ⊙ (1 − {out})");
     }
 }

@@ -1,8 +1,9 @@
 package dev.plugnet.activations;
 
 import dev.plugnet.api.Activation;
+import dev.plugnet.api.ActivationContext;
 import dev.plugnet.api.ActivationProvider;
-import dev.plugnet.api.Options;
+import dev.plugnet.api.Formulas;
 
 /**
  * Provides {@code softmax}, which turns each row of logits into a probability distribution (see
@@ -24,7 +25,7 @@ public final class SoftmaxProvider implements ActivationProvider {
     }
 
     @Override
-    public Activation create(Options options) {
+    public Activation create(ActivationContext context) {
         return new Softmax();
     }
 
@@ -32,5 +33,10 @@ public final class SoftmaxProvider implements ActivationProvider {
     @Override
     public boolean outputsDistribution() {
         return true;
+    }
+
+    @Override
+    public Formulas formulas() {
+        return Formulas.of("exp({in}_bk) / Σ_i exp({in}_bi), row by row", "dL/d{out} · J_b   (row by row, J_b = diag({out}_b) − {out}_b {out}_bᵀ)");
     }
 }

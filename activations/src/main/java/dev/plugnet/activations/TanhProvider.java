@@ -1,8 +1,9 @@
 package dev.plugnet.activations;
 
 import dev.plugnet.api.Activation;
+import dev.plugnet.api.ActivationContext;
 import dev.plugnet.api.ActivationProvider;
-import dev.plugnet.api.Options;
+import dev.plugnet.api.Formulas;
 
 /** Provides {@code tanh}, the hyperbolic tangent (see {@link Tanh}). */
 public final class TanhProvider implements ActivationProvider {
@@ -21,7 +22,12 @@ public final class TanhProvider implements ActivationProvider {
     }
 
     @Override
-    public Activation create(Options options) {
+    public Activation create(ActivationContext context) {
         return new Tanh();
+    }
+
+    @Override
+    public Formulas formulas() {
+        return Formulas.of("tanh({in})", "dL/d{out} ⊙ (1 − {out}²)");
     }
 }

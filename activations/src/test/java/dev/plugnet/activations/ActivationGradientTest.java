@@ -26,7 +26,7 @@ class ActivationGradientTest {
 
     private static Activation create(ActivationProvider provider) {
         Map<String, Object> raw = provider instanceof LeakyReluProvider ? Map.of("slope", 0.2) : Map.of();
-        return provider.create(Options.parse(provider.options(), raw, "activation"));
+        return provider.create(new dev.plugnet.api.ActivationContext(Options.parse(provider.options(), raw, "activation"), 4));
     }
 
     /** Random values of magnitude 0.1 to 3, away from relu's kink at 0. */

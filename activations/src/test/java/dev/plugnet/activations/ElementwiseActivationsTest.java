@@ -50,7 +50,8 @@ class ElementwiseActivationsTest {
     @Test
     void leakyReluSlopeDefaultsToOneHundredthAndMustNotBeNegative() {
         LeakyReluProvider provider = new LeakyReluProvider();
-        LeakyRelu byDefault = (LeakyRelu) provider.create(Options.parse(provider.options(), Map.of(), "layers[0].activation"));
+        LeakyRelu byDefault = (LeakyRelu) provider.create(new dev.plugnet.api.ActivationContext(
+                Options.parse(provider.options(), Map.of(), "layers[0].activation"), 4));
         assertEquals(0.01, byDefault.slope());
         ConfigException e = assertThrows(ConfigException.class,
                 () -> Options.parse(provider.options(), Map.of("slope", -0.5), "layers[0].activation"));

@@ -11,6 +11,7 @@ package dev.plugnet.api;
  *
  * <p>Implementations must be numerically safe: softmax subtracts each row's maximum before {@code exp}.
  */
+@Api(status = Api.Status.STABLE, since = "1.0")
 public interface Activation {
     /**
      * @param pre the pre-activation a, (B, n)

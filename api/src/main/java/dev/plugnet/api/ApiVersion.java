@@ -3,6 +3,7 @@ package dev.plugnet.api;
 /**
  * Versions a plugin or a file can be checked against.
  */
+@Api(status = Api.Status.STABLE, since = "1.0")
 public final class ApiVersion {
     /**
      * The api's major version. It changes only when an SPI changes incompatibly; a plugin compiled against

@@ -5,6 +5,7 @@ package dev.plugnet.api;
  * of the {@value #SIZES} most recently used batch sizes, so that an epoch's full batches, its last shorter batch
  * and the validation pass's batch sizes each reuse theirs, and a training step allocates nothing once they exist.
  */
+@Api(status = Api.Status.STABLE, since = "1.0")
 public final class BatchBuffer {
     /** How many batch sizes are kept: training's full and last batch, and an evaluation's two. */
     public static final int SIZES = 4;

@@ -20,6 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@link LayerContext#compute()}; {@link #close()} stops its workers (they are daemon threads, so a program
  * that forgets to close one still exits).
  */
+@Api(status = Api.Status.EXPERIMENTAL, since = "1.0")
 public final class Compute implements AutoCloseable {
     /** Multiply-adds (m·k·n) from which a product is split across threads. */
     public static final long PARALLEL_THRESHOLD = 1L << 19;

@@ -5,6 +5,7 @@ package dev.plugnet.api;
  * offending value, for example {@code layers[2].units}, and the problem says what was expected, for example
  * {@code expected a positive integer, got -3}.
  */
+@Api(status = Api.Status.STABLE, since = "1.0")
 public class ConfigException extends PlugnetException {
     private static final long serialVersionUID = 1L;
 

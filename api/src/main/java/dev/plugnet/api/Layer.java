@@ -15,6 +15,7 @@ import java.util.List;
  * untouched until {@link #backward} returns. A layer reallocates its buffers only when the batch size changes,
  * so that a training step allocates nothing.
  */
+@Api(status = Api.Status.STABLE, since = "1.0")
 public interface Layer {
     /** @return n_in, the width of the rows this layer accepts */
     int inputWidth();

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
  * @param compute where the layer's matrix products run (threads and reusable buffers); shared by the layers
  *        of a network, so a layer passes it to {@link Matrix}'s products and does not close it
  */
+@Api(status = Api.Status.STABLE, since = "1.0")
 public record LayerContext(int inputWidth, Options options, long seed, Compute compute) {
     public LayerContext {
         Objects.requireNonNull(compute, "compute");

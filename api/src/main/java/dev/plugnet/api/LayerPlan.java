@@ -7,6 +7,13 @@ package dev.plugnet.api;
  *
  * @param outputWidth n_out
  * @param parameterCount the number of trainable values the layer will allocate
+ * @param widthOption the option that sets the output width ({@code units} for {@code dense}), so that a width
+ *        beyond the limits is reported at that option's JSON path; {@code null} when no single option sets it
  */
-public record LayerPlan(int outputWidth, long parameterCount) {
+@Api(status = Api.Status.STABLE, since = "1.0")
+public record LayerPlan(int outputWidth, long parameterCount, String widthOption) {
+    /** A plan whose width no single option sets. */
+    public LayerPlan(int outputWidth, long parameterCount) {
+        this(outputWidth, parameterCount, null);
+    }
 }

@@ -3,6 +3,7 @@ package dev.plugnet.api;
 /**
  * Provides a kind of {@link Layer}, named in JSON by {@code "type"}: {@code {"type": "dense", "units": 4}}.
  */
+@Api(status = Api.Status.STABLE, since = "1.0")
 public interface LayerProvider extends PluginProvider {
     /**
      * Builds a layer with freshly initialised parameters.

@@ -8,6 +8,7 @@ package dev.plugnet.api;
  * 0, even where {@code s_bk = 0}; where {@code t_bk > 0} meets {@code s_bk = 0} the result is not finite and the
  * network reports it (see {@link NonFiniteException}) rather than train on it.
  */
+@Api(status = Api.Status.STABLE, since = "1.0")
 public interface Loss {
     /**
      * @param output the network's output, (B, K)

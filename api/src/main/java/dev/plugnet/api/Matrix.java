@@ -19,6 +19,7 @@ import java.util.function.DoubleUnaryOperator;
  * <p>The element array is exposed ({@link #data()}) for kernels that need raw speed; element {@code (i, j)}
  * lives at {@code data[i * cols + j]}.
  */
+@Api(status = Api.Status.STABLE, since = "1.0")
 public final class Matrix {
     private final int rows;
     private final int cols;

@@ -6,6 +6,7 @@ package dev.plugnet.api;
  * output {@code s} underflowed to 0. The location names where it was found (a step, a parameter, an epoch and
  * batch).
  */
+@Api(status = Api.Status.STABLE, since = "1.0")
 public class NonFiniteException extends PlugnetException {
     private static final long serialVersionUID = 1L;
 

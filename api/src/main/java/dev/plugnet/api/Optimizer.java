@@ -1,6 +1,6 @@
 package dev.plugnet.api;
 
-import java.util.List;
+import java.util.Map;
 
 /**
  * Updates a network's parameters from their gradients after each backward pass, for example plain SGD:
@@ -9,6 +9,7 @@ import java.util.List;
  * <p>An optimizer is built for one fixed list of {@link Parameter}s and may keep state per parameter
  * (momentum, Adam's moments); it must allocate nothing in {@link #step()}.
  */
+@Api(status = Api.Status.STABLE, since = "1.0")
 public interface Optimizer {
     /** Applies one update to every parameter from its current gradient. */
     void step();
@@ -20,11 +21,15 @@ public interface Optimizer {
     void learningRate(double learningRate);
 
     /**
-     * @return the optimizer's state as live matrices in a fixed order (for Adam: the step count, then the
-     *         first and second moments), so that a checkpoint can save and restore it by copying; empty for
-     *         a stateless optimizer
+     * The optimizer's whole state, by name, as live matrices: a checkpoint saves each entry under its name and
+     * restores it by copying into the live matrix, so a resumed run continues bit for bit as if it had not
+     * stopped. Names are fixed for an optimizer built for a given list of parameters, lower case, and refer to
+     * a parameter by its position in {@link OptimizerContext#parameters()} (Adam: {@code step}, then
+     * {@code m[0]}, {@code m[1]}, …, then {@code v[0]}, …); a scalar such as a step count is a (1×1) matrix.
+     *
+     * @return the entries in a fixed order, unmodifiable; empty for a stateless optimizer
      */
-    default List<Matrix> state() {
-        return List.of();
+    default Map<String, Matrix> state() {
+        return Map.of();
     }
 }

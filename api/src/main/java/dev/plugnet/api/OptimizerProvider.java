@@ -1,15 +1,14 @@
 package dev.plugnet.api;
 
-import java.util.List;
-
 /**
  * Provides an {@link Optimizer}, named in JSON by {@code "optimizer": {"type": "adam", "learning_rate": 0.01}}.
  */
+@Api(status = Api.Status.STABLE, since = "1.0")
 public interface OptimizerProvider extends PluginProvider {
     /**
-     * @param parameters the parameters to update, in the network's order
-     * @param options the checked options
+     * @param context the parameters to update (in the network's order), the checked options and a seed
      * @return a new optimizer with fresh state
+     * @throws ConfigException (through {@link Options#error}) if the options are not usable
      */
-    Optimizer create(List<Parameter> parameters, Options options);
+    Optimizer create(OptimizerContext context);
 }

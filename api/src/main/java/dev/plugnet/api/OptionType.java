@@ -3,6 +3,7 @@ package dev.plugnet.api;
 /**
  * The types a plugin option can have, as they appear in JSON.
  */
+@Api(status = Api.Status.STABLE, since = "1.0")
 public enum OptionType {
     /** A JSON integer (no fraction), read as a Java {@code int}. */
     INTEGER("an integer"),

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  * ({@link Integer}, {@link Long}, {@link BigInteger}), other numbers ({@link Double}, {@link BigDecimal}),
  * {@link Boolean}, {@link String} and {@link List}s of these.
  */
+@Api(status = Api.Status.STABLE, since = "1.0")
 public final class Options {
     private final String path;
     private final Map<String, OptionSpec> specs;
@@ -166,6 +167,7 @@ public final class Options {
      * @return the field's path: {@code layers[0].units}, or {@code layers[0]["odd name"]} for a name that is not
      *         a plain identifier (so that even an empty name has a visible location)
      */
+    @Api(status = Api.Status.INTERNAL, since = "1.0")
     public static String childPath(String path, String name) {
         boolean root = path == null || path.isEmpty() || path.equals("$");
         if (name.matches("[A-Za-z_@$][A-Za-z0-9_@$-]*")) {
@@ -266,6 +268,7 @@ public final class Options {
     }
 
     /** @return a short description of a raw value for messages: {@code -3}, {@code "four"}, {@code a list} */
+    @Api(status = Api.Status.INTERNAL, since = "1.0")
     public static String describe(Object raw) {
         if (raw == null) {
             return "null";

@@ -6,6 +6,7 @@ package dev.plugnet.api;
  * {@link Optimizer} reads it and updates {@link #value()} in place. Both matrices keep their identity for the
  * life of the parameter, so an optimizer may hold on to them.
  */
+@Api(status = Api.Status.STABLE, since = "1.0")
 public final class Parameter {
     private final String name;
     private final Matrix value;

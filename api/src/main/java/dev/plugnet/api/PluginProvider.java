@@ -12,6 +12,7 @@ import java.util.List;
  * must be stateless and thread-safe, and must not do work when constructed: the registry instantiates every
  * provider to read its name.
  */
+@Api(status = Api.Status.STABLE, since = "1.0")
 public interface PluginProvider {
     /**
      * @return the plugin's name: lower case letters, digits and underscores, starting with a letter
@@ -28,5 +29,14 @@ public interface PluginProvider {
      */
     default List<OptionSpec> options() {
         return List.of();
+    }
+
+    /**
+     * @return the formulas this plugin computes, for {@code explain}; the default is none, and {@code explain}
+     *         then describes the plugin's steps neutrally
+     */
+    @Api(status = Api.Status.EXPERIMENTAL, since = "1.0")
+    default Formulas formulas() {
+        return Formulas.none();
     }
 }

@@ -6,6 +6,7 @@ package dev.plugnet.api;
  * <em>problem</em> that says what was expected. {@link #getMessage()} joins the two as
  * {@code "location: problem"}.
  */
+@Api(status = Api.Status.STABLE, since = "1.0")
 public class PlugnetException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package dev.plugnet.app;
 
+import dev.plugnet.api.Formulas;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.Parameter;
 import dev.plugnet.core.Plugnet;
@@ -71,6 +72,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     private PrintWriter out;
     private int step;
+    private PluginFormulas formulas;
 
     @Override
     public Integer call() {
@@ -79,6 +81,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         out = spec.commandLine().getOut();
         Plugnet plugnet = parent.plugnet();
+        formulas = new PluginFormulas(plugnet.registry());
         ModelSpec model;
         Network network;
         Preprocessing preprocessing = null;
@@ -171,16 +174,26 @@ final class ExplainCommand implements Callable<Integer> {
         String input = "x";
         for (Stage s : stages) {
             int n = s.index() + 1;
+            String a = "a" + n;
             String params = String.join(", ", s.layer().parameters().stream().map(p -> p.name() + n).toList());
-            value("a" + n, s.layerType() + "(" + input + (params.isEmpty() ? "" : "; " + params) + ")"
-                    + ("dense".equals(s.layerType()) ? " = " + input + "·W" + n + " + b" + n : ""), s.preActivation());
+            String neutral = s.layerType() + "(" + input + (params.isEmpty() ? "" : "; " + params) + ")";
+            value(a, StepFormula.equation(neutral, formulas.layer(s.layerType()).forward(), input, a, n),
+                    s.preActivation());
             if (s.activationName() != null) {
-                value(outputName(network, s), s.activationName() + "(a" + n + ")", s.output());
+                String z = outputName(network, s);
+                value(z, StepFormula.equation(s.activationName() + "(" + a + ")",
+                        formulas.activation(s.activationName()).forward(), a, z, n), s.output());
             }
             input = outputName(network, s);
         }
         value("t", "targets (one-hot)", t);
-        out.printf(Locale.ROOT, "  L = %.10f   mean %s over the batch%n", loss, network.lossName());
+        Stage last = stages.get(stages.size() - 1);
+        String lossFormula = network.usesShortcut()
+                ? formulas.shortcut(network.shortcutName()).forward() : formulas.loss(network.lossName()).forward();
+        String s = outputName(network, last);
+        out.printf(Locale.ROOT, "  L = %.10f   mean %s over the batch%s%n", loss, network.lossName(),
+                lossFormula == null ? "" : ": L = " + StepFormula.fill(lossFormula,
+                        network.usesShortcut() ? "a" + (last.index() + 1) : s, s, last.index() + 1));
     }
 
     private void printBackward(Network network) {
@@ -190,42 +203,45 @@ final class ExplainCommand implements Callable<Integer> {
         Stage last = stages.get(stages.size() - 1);
         int n = last.index() + 1;
         String s = outputName(network, last);
+        String a = "a" + n;
         step = 0;
         if (network.usesShortcut()) {
             step += 2;
-            value("steps 1–2", "dL/da" + n + " = (1/B)(" + s + " ⊙ rowsum(t) − t)   fused by shortcut "
-                    + network.shortcutName() + ": no dL/d" + s + ", no Jacobian", last.preActivationGradient());
+            String formula = formulas.shortcut(network.shortcutName()).backward();
+            value("steps 1–2", "dL/d" + a + (formula == null ? "" : " = " + StepFormula.fill(formula, a, s, n))
+                    + "   fused by shortcut " + network.shortcutName() + ": no dL/d" + s + ", no Jacobian",
+                    last.preActivationGradient());
         } else {
-            value(nextStep(), "dL/d" + s + " = " + network.lossName() + "'s gradient"
-                    + ("cross_entropy".equals(network.lossName()) ? " = −(1/B) · t / " + s : ""), network.lossGradient());
-            value(nextStep(), "dL/da" + n + " = dL/d" + s + " · J_b   (" + last.activationName() + "'s vector-Jacobian"
-                    + " product" + ("softmax".equals(last.activationName()) ? ", J_b = diag(s_b) − s_b s_bᵀ" : "")
-                    + ")", last.preActivationGradient());
+            value(nextStep(), "dL/d" + s + StepFormula.rest(formulas.loss(network.lossName()).backward(), s, s, n,
+                    network.lossName() + "'s gradient"), network.lossGradient());
+            if (last.activationName() != null) {
+                value(nextStep(), "dL/d" + a + StepFormula.rest(formulas.activation(last.activationName()).backward(),
+                        a, s, n, last.activationName() + "'s vector-Jacobian product of dL/d" + s),
+                        last.preActivationGradient());
+            }
         }
         for (int i = stages.size() - 1; i >= 0; i--) {
             Stage stage = stages.get(i);
             int k = i + 1;
             String input = i == 0 ? "x" : outputName(network, stages.get(i - 1));
+            String ak = "a" + k;
+            Formulas layer = formulas.layer(stage.layerType());
             List<Parameter> params = stage.layer().parameters();
             for (int p = params.size() - 1; p >= 0; p--) {
                 Parameter param = params.get(p);
-                String formula = switch (param.name()) {
-                    case "b" -> " = [1 … 1]·dL/da" + k + "   (column sums over the batch)";
-                    case "W" -> " = " + input + "ᵀ · dL/da" + k;
-                    default -> "   (" + stage.layerType() + "'s backward)";
-                };
-                value(nextStep(), "dL/d" + param.name() + k + formula, param.gradient());
+                value(nextStep(), "dL/d" + param.name() + k + StepFormula.rest(layer.parameters().get(param.name()),
+                        input, ak, k, stage.layerType() + "'s backward"), param.gradient());
             }
             if (i > 0) {
                 Stage previous = stages.get(i - 1);
                 String z = outputName(network, previous);
-                value(nextStep(), "dL/d" + z + " = dL/da" + k + ("dense".equals(stage.layerType()) ? " · W" + k + "ᵀ"
-                        : "   (" + stage.layerType() + "'s input gradient)"), previous.outputGradient());
+                value(nextStep(), "dL/d" + z + StepFormula.rest(layer.backward(), z, ak, k,
+                        stage.layerType() + "'s input gradient"), previous.outputGradient());
                 if (previous.activationName() != null) {
-                    value(nextStep(), "dL/da" + i + " = " + ("sigmoid".equals(previous.activationName())
-                            ? "dL/d" + z + " ⊙ " + z + " ⊙ (1 − " + z + ")"
-                            : previous.activationName() + "'s vector-Jacobian product of dL/d" + z),
-                            previous.preActivationGradient());
+                    String ai = "a" + i;
+                    value(nextStep(), "dL/d" + ai + StepFormula.rest(formulas.activation(previous.activationName())
+                            .backward(), ai, z, i, previous.activationName() + "'s vector-Jacobian product of dL/d"
+                            + z), previous.preActivationGradient());
                 }
             }
         }

@@ -396,12 +396,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         var sa = from.optimizer().state();
         var sb = to.optimizer().state();
-        if (sa.size() != sb.size()) {
+        if (!sa.keySet().equals(sb.keySet())) {
             throw new PlugnetException("--resume", "the optimizer's state does not fit");
         }
-        for (int i = 0; i < sa.size(); i++) {
-            sb.get(i).copyFrom(sa.get(i));
-        }
+        sa.forEach((name, m) -> sb.get(name).copyFrom(m));
         to.optimizer().learningRate(from.optimizer().learningRate());
     }
 

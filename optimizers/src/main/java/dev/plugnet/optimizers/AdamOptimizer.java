@@ -3,9 +3,10 @@ package dev.plugnet.optimizers;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.Optimizer;
 import dev.plugnet.api.Parameter;
-import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Adam with bias-corrected moments, as PyTorch computes it. At step {@code t}, with {@code g = dL/dW}:
@@ -24,7 +25,7 @@ public final class AdamOptimizer implements Optimizer {
     private final Matrix stepCount;
     private final double[][] firstMoment;
     private final double[][] secondMoment;
-    private final List<Matrix> state;
+    private final Map<String, Matrix> state;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -58,11 +59,11 @@ public final class AdamOptimizer implements Optimizer {
         List<Matrix> v = ParameterArrays.zerosLike(parameters);
         this.firstMoment = ParameterArrays.dataOf(m);
         this.secondMoment = ParameterArrays.dataOf(v);
-        List<Matrix> all = new ArrayList<>(1 + m.size() + v.size());
-        all.add(stepCount);
-        all.addAll(m);
-        all.addAll(v);
-        this.state = Collections.unmodifiableList(all);
+        Map<String, Matrix> entries = new LinkedHashMap<>();
+        entries.put("step", stepCount);
+        ParameterArrays.putIndexed(entries, "m", m);
+        ParameterArrays.putIndexed(entries, "v", v);
+        this.state = Collections.unmodifiableMap(entries);
     }
 
     @Override
@@ -107,11 +108,11 @@ public final class AdamOptimizer implements Optimizer {
     }
 
     /**
-     * @return live matrices: the (1×1) step count, then the first moment {@code m} of each parameter, then the
-     *         second moment {@code v} of each parameter
+     * @return live matrices: {@code step}, the (1×1) step count, then the first moment {@code m[i]} of each
+     *         parameter, then the second moment {@code v[i]} of each parameter
      */
     @Override
-    public List<Matrix> state() {
+    public Map<String, Matrix> state() {
         return state;
     }
 }

@@ -1,6 +1,7 @@
 package dev.plugnet.optimizers;
 
 import dev.plugnet.api.Optimizer;
+import dev.plugnet.api.OptimizerContext;
 import dev.plugnet.api.OptimizerProvider;
 import dev.plugnet.api.OptionSpec;
 import dev.plugnet.api.Options;
@@ -42,7 +43,9 @@ public final class AdamOptimizerProvider implements OptimizerProvider {
     }
 
     @Override
-    public Optimizer create(List<Parameter> parameters, Options options) {
+    public Optimizer create(OptimizerContext context) {
+        List<Parameter> parameters = context.parameters();
+        Options options = context.options();
         return new AdamOptimizer(parameters, options.number("learning_rate"),
                 options.number("beta1"), options.number("beta2"),
                 options.number("epsilon"), options.number("weight_decay"), options.bool("decoupled"));

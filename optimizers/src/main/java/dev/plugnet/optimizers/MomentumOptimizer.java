@@ -3,7 +3,10 @@ package dev.plugnet.optimizers;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.Optimizer;
 import dev.plugnet.api.Parameter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Gradient descent with momentum, with PyTorch's semantics: {@code g' = dL/dW + λ W} (λ only for
@@ -12,7 +15,7 @@ import java.util.List;
  */
 public final class MomentumOptimizer implements Optimizer {
     private final ParameterArrays parameters;
-    private final List<Matrix> velocities;
+    private final Map<String, Matrix> state;
     private final double[][] velocity;
     private final double momentum;
     private final boolean nesterov;
@@ -29,8 +32,11 @@ public final class MomentumOptimizer implements Optimizer {
     public MomentumOptimizer(List<Parameter> parameters, double learningRate, double momentum, boolean nesterov,
                              double weightDecay) {
         this.parameters = new ParameterArrays(parameters);
-        this.velocities = ParameterArrays.zerosLike(parameters);
+        List<Matrix> velocities = ParameterArrays.zerosLike(parameters);
         this.velocity = ParameterArrays.dataOf(velocities);
+        Map<String, Matrix> entries = new LinkedHashMap<>();
+        ParameterArrays.putIndexed(entries, "velocity", velocities);
+        this.state = Collections.unmodifiableMap(entries);
         this.learningRate = Hyperparameters.learningRate(learningRate);
         this.momentum = Hyperparameters.inUnitInterval("momentum", momentum);
         this.nesterov = nesterov;
@@ -74,9 +80,9 @@ public final class MomentumOptimizer implements Optimizer {
         this.learningRate = Hyperparameters.learningRate(learningRate);
     }
 
-    /** @return the velocity of each parameter, in the parameters' order (live matrices) */
+    /** @return the velocity of each parameter, {@code velocity[0]}, {@code velocity[1]}, … (live matrices) */
     @Override
-    public List<Matrix> state() {
-        return velocities;
+    public Map<String, Matrix> state() {
+        return state;
     }
 }

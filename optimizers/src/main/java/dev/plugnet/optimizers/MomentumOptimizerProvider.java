@@ -1,6 +1,7 @@
 package dev.plugnet.optimizers;
 
 import dev.plugnet.api.Optimizer;
+import dev.plugnet.api.OptimizerContext;
 import dev.plugnet.api.OptimizerProvider;
 import dev.plugnet.api.OptionSpec;
 import dev.plugnet.api.Options;
@@ -39,7 +40,9 @@ public final class MomentumOptimizerProvider implements OptimizerProvider {
     }
 
     @Override
-    public Optimizer create(List<Parameter> parameters, Options options) {
+    public Optimizer create(OptimizerContext context) {
+        List<Parameter> parameters = context.parameters();
+        Options options = context.options();
         return new MomentumOptimizer(parameters, options.number("learning_rate"),
                 options.number("momentum"), options.bool("nesterov"),
                 options.number("weight_decay"));

@@ -42,6 +42,16 @@ final class ParameterArrays {
         return Collections.unmodifiableList(result);
     }
 
+    /**
+     * Puts {@code matrices} into {@code state} as {@code prefix[0]}, {@code prefix[1]}, …, in order, for
+     *         {@link dev.plugnet.api.Optimizer#state()}
+     */
+    static void putIndexed(java.util.Map<String, Matrix> state, String prefix, List<Matrix> matrices) {
+        for (int i = 0; i < matrices.size(); i++) {
+            state.put(prefix + "[" + i + "]", matrices.get(i));
+        }
+    }
+
     /** @return the element arrays of {@code matrices}, in order */
     static double[][] dataOf(List<Matrix> matrices) {
         double[][] result = new double[matrices.size()][];

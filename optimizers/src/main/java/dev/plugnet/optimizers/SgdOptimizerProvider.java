@@ -1,6 +1,7 @@
 package dev.plugnet.optimizers;
 
 import dev.plugnet.api.Optimizer;
+import dev.plugnet.api.OptimizerContext;
 import dev.plugnet.api.OptimizerProvider;
 import dev.plugnet.api.OptionSpec;
 import dev.plugnet.api.Options;
@@ -37,7 +38,9 @@ public final class SgdOptimizerProvider implements OptimizerProvider {
     }
 
     @Override
-    public Optimizer create(List<Parameter> parameters, Options options) {
+    public Optimizer create(OptimizerContext context) {
+        List<Parameter> parameters = context.parameters();
+        Options options = context.options();
         return new SgdOptimizer(parameters, options.number("learning_rate"), options.number("weight_decay"));
     }
 }

@@ -28,9 +28,9 @@ class AdamOptimizerTest {
         // m = 0.05, v = 0.00025; m̂ = 0.5, sqrt(v̂) = 0.5: W = 1 − 0.1 · 0.5 / (0.5 + 1e-8)
         assertEquals(1 - 0.05 / (0.5 + 1e-8), valueOf(w), 1e-15);
         assertEquals(0.900000002, valueOf(w), 1e-15);
-        assertEquals(Matrix.row(1), optimizer.state().get(0));
-        assertEquals(0.05, optimizer.state().get(1).get(0, 0), 1e-16);
-        assertEquals(0.00025, optimizer.state().get(2).get(0, 0), 1e-18);
+        assertEquals(Matrix.row(1), optimizer.state().get("step"));
+        assertEquals(0.05, optimizer.state().get("m[0]").get(0, 0), 1e-16);
+        assertEquals(0.00025, optimizer.state().get("v[0]").get(0, 0), 1e-18);
     }
 
     @Test
@@ -44,9 +44,9 @@ class AdamOptimizerTest {
         double expected = 0.900000002 - (0.1 / 0.19) * -0.055 / (Math.sqrt(0.00124975 / 0.001999) + 1e-8);
         assertEquals(expected, valueOf(w), 1e-14);
         assertEquals(0.9366103542405654, valueOf(w), 1e-14);
-        assertEquals(Matrix.row(2), optimizer.state().get(0));
-        assertEquals(-0.055, optimizer.state().get(1).get(0, 0), 1e-16);
-        assertEquals(0.00124975, optimizer.state().get(2).get(0, 0), 1e-17);
+        assertEquals(Matrix.row(2), optimizer.state().get("step"));
+        assertEquals(-0.055, optimizer.state().get("m[0]").get(0, 0), 1e-16);
+        assertEquals(0.00124975, optimizer.state().get("v[0]").get(0, 0), 1e-17);
     }
 
     @Test
@@ -76,18 +76,16 @@ class AdamOptimizerTest {
         AdamOptimizer first = adam(List.of(w, b), 0.01, true);
         first.step();
         first.step();
-        List<Matrix> state = first.state();
-        assertEquals(5, state.size());
+        Map<String, Matrix> state = first.state();
+        assertEquals(List.of("step", "m[0]", "m[1]", "v[0]", "v[1]"), List.copyOf(state.keySet()));
         assertEquals(List.of("(1×1)", "(1×2)", "(1×1)", "(1×2)", "(1×1)"),
-                state.stream().map(Matrix::shape).toList());
-        assertEquals(Matrix.row(2), state.get(0));
+                state.values().stream().map(Matrix::shape).toList());
+        assertEquals(Matrix.row(2), state.get("step"));
 
         Parameter w2 = TestParameters.with("W", true, w.value().data().clone(), new double[] {0.3, 0.7});
         Parameter b2 = bias(valueOf(b), -0.25);
         AdamOptimizer resumed = adam(List.of(w2, b2), 0.01, true);
-        for (int i = 0; i < state.size(); i++) {
-            resumed.state().get(i).copyFrom(state.get(i));
-        }
+        state.forEach((name, m) -> resumed.state().get(name).copyFrom(m));
         first.step();
         resumed.step();
         assertEquals(w.value(), w2.value());
@@ -97,11 +95,11 @@ class AdamOptimizerTest {
     @Test
     void providerDefaultsAndBetaAndEpsilonBounds() {
         AdamOptimizerProvider provider = new AdamOptimizerProvider();
-        Optimizer byDefault = provider.create(List.of(weight(1, 1)),
-                Options.parse(provider.options(), Map.of(), "optimizer"));
+        Optimizer byDefault = provider.create(new dev.plugnet.api.OptimizerContext(List.of(weight(1, 1)),
+                Options.parse(provider.options(), Map.of(), "optimizer"), 0L));
         assertEquals(0.001, byDefault.learningRate());
-        ConfigException beta = assertThrows(ConfigException.class, () -> provider.create(List.of(weight(1, 1)),
-                Options.parse(provider.options(), Map.of("beta2", 1.0), "optimizer")));
+        ConfigException beta = assertThrows(ConfigException.class, () -> provider.create(new dev.plugnet.api.OptimizerContext(List.of(weight(1, 1)),
+                Options.parse(provider.options(), Map.of("beta2", 1.0), "optimizer"), 0L)));
         assertEquals("optimizer.beta2", beta.location());
         ConfigException epsilon = assertThrows(ConfigException.class,
                 () -> Options.parse(provider.options(), Map.of("epsilon", 0), "optimizer"));

@@ -22,10 +22,10 @@ class MomentumOptimizerTest {
         MomentumOptimizer optimizer = new MomentumOptimizer(List.of(w), 0.1, 0.9, false, 0.0);
         optimizer.step(); // v = 1, W = 1 − 0.1
         assertEquals(0.9, valueOf(w), 1e-15);
-        assertEquals(Matrix.row(1), optimizer.state().get(0));
+        assertEquals(Matrix.row(1), optimizer.state().get("velocity[0]"));
         optimizer.step(); // v = 0.9 + 1 = 1.9, W = 0.9 − 0.19
         assertEquals(0.71, valueOf(w), 1e-15);
-        assertEquals(1.9, optimizer.state().get(0).get(0, 0), 1e-15);
+        assertEquals(1.9, optimizer.state().get("velocity[0]").get(0, 0), 1e-15);
     }
 
     @Test
@@ -36,7 +36,7 @@ class MomentumOptimizerTest {
         assertEquals(0.81, valueOf(w), 1e-15);
         optimizer.step(); // v = 1.9, update = 1 + 1.71 = 2.71
         assertEquals(0.539, valueOf(w), 1e-15);
-        assertEquals(1.9, optimizer.state().get(0).get(0, 0), 1e-15);
+        assertEquals(1.9, optimizer.state().get("velocity[0]").get(0, 0), 1e-15);
     }
 
     @Test
@@ -59,16 +59,14 @@ class MomentumOptimizerTest {
         MomentumOptimizer first = new MomentumOptimizer(List.of(w, b), 0.1, 0.9, true, 0.01);
         first.step();
         first.step();
-        assertEquals(2, first.state().size());
-        assertEquals("(1×2)", first.state().get(0).shape());
-        assertEquals("(1×1)", first.state().get(1).shape());
+        assertEquals(List.of("velocity[0]", "velocity[1]"), List.copyOf(first.state().keySet()));
+        assertEquals("(1×2)", first.state().get("velocity[0]").shape());
+        assertEquals("(1×1)", first.state().get("velocity[1]").shape());
 
         Parameter w2 = TestParameters.with("W", true, w.value().data().clone(), new double[] {0.3, 0.7});
         Parameter b2 = bias(valueOf(b), -0.25);
         MomentumOptimizer resumed = new MomentumOptimizer(List.of(w2, b2), 0.1, 0.9, true, 0.01);
-        for (int i = 0; i < 2; i++) {
-            resumed.state().get(i).copyFrom(first.state().get(i));
-        }
+        first.state().forEach((name, m) -> resumed.state().get(name).copyFrom(m));
         first.step();
         resumed.step();
         assertEquals(w.value(), w2.value());
@@ -78,11 +76,11 @@ class MomentumOptimizerTest {
     @Test
     void providerDefaultsAndMomentumBelowOne() {
         MomentumOptimizerProvider provider = new MomentumOptimizerProvider();
-        Optimizer byDefault = provider.create(List.of(weight(1, 1)),
-                Options.parse(provider.options(), Map.of(), "optimizer"));
+        Optimizer byDefault = provider.create(new dev.plugnet.api.OptimizerContext(List.of(weight(1, 1)),
+                Options.parse(provider.options(), Map.of(), "optimizer"), 0L));
         assertEquals(0.01, byDefault.learningRate());
-        ConfigException e = assertThrows(ConfigException.class, () -> provider.create(List.of(weight(1, 1)),
-                Options.parse(provider.options(), Map.of("momentum", 1), "optimizer")));
+        ConfigException e = assertThrows(ConfigException.class, () -> provider.create(new dev.plugnet.api.OptimizerContext(List.of(weight(1, 1)),
+                Options.parse(provider.options(), Map.of("momentum", 1), "optimizer"), 0L)));
         assertEquals("optimizer.momentum", e.location());
         assertEquals("expected a number >= 0 and < 1, got 1", e.problem()); // as written in the JSON
         assertThrows(ConfigException.class,

@@ -80,7 +80,7 @@ class OptimizerProvidersTest {
             w.gradient().fill(0.01);
             b.gradient().fill(-0.01);
             Map<String, Object> raw = Map.of("weight_decay", 0.001);
-            Optimizer optimizer = provider.create(List.of(w, b), Options.parse(provider.options(), raw, "optimizer"));
+            Optimizer optimizer = provider.create(new dev.plugnet.api.OptimizerContext(List.of(w, b), Options.parse(provider.options(), raw, "optimizer"), 0L));
             for (int i = 0; i < 20_000; i++) {
                 optimizer.step();
             }

@@ -62,7 +62,7 @@ class PyTorchParityTest {
             b.value().data()[i] = Math.cos(10 + i);
         }
         OptimizerProvider provider = PROVIDERS.get(name);
-        Optimizer optimizer = provider.create(List.of(w, b), Options.parse(provider.options(), raw, "optimizer"));
+        Optimizer optimizer = provider.create(new dev.plugnet.api.OptimizerContext(List.of(w, b), Options.parse(provider.options(), raw, "optimizer"), 0L));
         for (int t = 1; t <= 5; t++) {
             for (int i = 0; i < 6; i++) {
                 w.gradient().data()[i] = Math.sin(i + t);

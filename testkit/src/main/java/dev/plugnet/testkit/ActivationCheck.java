@@ -1,6 +1,7 @@
 package dev.plugnet.testkit;
 
 import dev.plugnet.api.Activation;
+import dev.plugnet.api.ActivationContext;
 import dev.plugnet.api.ActivationProvider;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.Options;
@@ -86,7 +87,7 @@ public final class ActivationCheck {
         Matrix pre = Gradients.random(random, batchSize, width);
         Matrix g = Gradients.random(random, batchSize, width);
         try {
-            Activation activation = provider.create(parsed);
+            Activation activation = provider.create(new ActivationContext(parsed, width));
             Matrix out = Matrix.zeros(batchSize, width);
             activation.forward(pre, out);
             Matrix analytic = Matrix.zeros(batchSize, width);
@@ -100,7 +101,7 @@ public final class ActivationCheck {
                 findings.add(problem);
             }
 
-            Activation twin = provider.create(parsed);
+            Activation twin = provider.create(new ActivationContext(parsed, width));
             Matrix out2 = Matrix.zeros(batchSize, width);
             twin.forward(pre, out2);
             if (!out.equals(out2)) {

@@ -27,11 +27,11 @@ class TestkitSelfTest {
             }
 
             public List<OptionSpec> options() {
-                return List.of(new OptionSpec("gain", dev.plugnet.api.OptionType.NUMBER, badDefault, false, "a gain",
-                        List.of(), null, false));
+                return List.of(OptionSpec.of("gain", dev.plugnet.api.OptionType.NUMBER, "a gain")
+                        .withDefault(badDefault));
             }
 
-            public Activation create(Options options) {
+            public Activation create(dev.plugnet.api.ActivationContext context) {
                 return new Activation() {
                     public void forward(Matrix pre, Matrix out) {
                         if (checkShapes) {

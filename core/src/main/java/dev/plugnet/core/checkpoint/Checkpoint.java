@@ -29,11 +29,12 @@ import java.util.Objects;
  * @param preprocessing feature names, standardisation and class names
  * @param weights every parameter's values by path ({@code layers[0].W}), in the network's order
  * @param learningRate the optimizer's η when the checkpoint was taken
- * @param optimizerState the optimizer's state matrices, in its order (empty for a stateless optimizer)
+ * @param optimizerState the optimizer's state matrices by entry name, in its order (empty for a stateless
+ *        optimizer); a file written before entries had names gives them positions as names ({@code "0"}, …)
  * @param history the epochs trained
  */
 public record Checkpoint(ModelSpec config, List<PluginUse> plugins, String data, Preprocessing preprocessing,
-                         Map<String, Matrix> weights, double learningRate, List<Matrix> optimizerState,
+                         Map<String, Matrix> weights, double learningRate, Map<String, Matrix> optimizerState,
                          History history) {
     /**
      * The checkpoint format this plugnet writes and the newest it reads: 2 carries a checksum; 1 (without one)
@@ -46,7 +47,7 @@ public record Checkpoint(ModelSpec config, List<PluginUse> plugins, String data,
         plugins = List.copyOf(plugins);
         Objects.requireNonNull(preprocessing, "preprocessing");
         weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
-        optimizerState = List.copyOf(optimizerState);
+        optimizerState = Collections.unmodifiableMap(new LinkedHashMap<>(optimizerState));
         Objects.requireNonNull(history, "history");
     }
 
@@ -62,7 +63,8 @@ public record Checkpoint(ModelSpec config, List<PluginUse> plugins, String data,
         for (NamedParameter p : model.network().namedParameters()) {
             weights.put(p.path(), p.parameter().value().copy());
         }
-        List<Matrix> state = model.optimizer().state().stream().map(Matrix::copy).toList();
+        Map<String, Matrix> state = new LinkedHashMap<>();
+        model.optimizer().state().forEach((name, m) -> state.put(name, m.copy()));
         return new Checkpoint(model.spec(), pluginsOf(model, registry), data, preprocessing, weights,
                 model.optimizer().learningRate(), state, history);
     }

@@ -4,6 +4,7 @@ import dev.plugnet.core.text.StrictUtf8;
 
 import dev.plugnet.api.ConfigException;
 import dev.plugnet.api.Matrix;
+import dev.plugnet.api.Options;
 import dev.plugnet.core.data.Preprocessing;
 import dev.plugnet.core.data.Standardizer;
 import dev.plugnet.core.model.JsonObjectReader;
@@ -184,9 +185,18 @@ public final class CheckpointReader {
         JsonObjectReader o = JsonObjectReader.of(root.require("optimizer", "an object"), "optimizer")
                 .allowOnly(Set.of("learning_rate", "state"));
         double learningRate = o.number("learning_rate", 0, 0, Double.MAX_VALUE);
-        List<Matrix> state = new ArrayList<>();
-        for (JsonObjectReader.Element e : o.requireArray("state", "a list of matrices")) {
-            state.add(matrix(e.node(), e.path()));
+        Map<String, Matrix> state = new LinkedHashMap<>();
+        JsonNode stateNode = o.require("state", "an object of named matrices");
+        if (stateNode.isArray()) {
+            int i = 0;
+            for (JsonObjectReader.Element e : o.requireArray("state", "a list of matrices")) {
+                state.put(String.valueOf(i++), matrix(e.node(), e.path()));
+            }
+        } else {
+            JsonObjectReader named = JsonObjectReader.of(stateNode, o.path("state"));
+            for (Map.Entry<String, JsonNode> e : named.node().properties()) {
+                state.put(e.getKey(), matrix(e.getValue(), named.path(e.getKey())));
+            }
         }
         History history = history(root.require("history", "an object"), "history");
         return new Checkpoint(config, plugins, data, preprocessing, weights, learningRate, state, history);
@@ -334,25 +344,41 @@ public final class CheckpointReader {
             }
             live.copyFrom(saved);
         }
-        List<Matrix> state = model.optimizer().state();
-        if (!checkpoint.optimizerState().isEmpty()) {
-            if (state.size() != checkpoint.optimizerState().size()) {
-                throw new CheckpointException(source + " optimizer.state", "expected " + state.size()
-                        + " matrices for optimizer \"" + checkpoint.config().optimizer().type() + "\", got "
-                        + checkpoint.optimizerState().size());
-            }
-            for (int i = 0; i < state.size(); i++) {
-                Matrix saved = checkpoint.optimizerState().get(i);
-                if (!saved.hasShape(state.get(i).rows(), state.get(i).cols())) {
-                    throw new CheckpointException(source + " optimizer.state[" + i + "]", "expected "
-                            + state.get(i).shape() + ", got " + saved.shape());
-                }
-                state.get(i).copyFrom(saved);
-            }
-        }
+        restoreState(model.optimizer().state(), checkpoint, source);
         if (checkpoint.learningRate() > 0) {
             model.optimizer().learningRate(checkpoint.learningRate());
         }
         return model;
+    }
+
+    /**
+     * Copies the saved optimizer state into the live entries by name; a file from before entries had names
+     * ({@code "0"}, {@code "1"}, …) is matched by position.
+     */
+    private static void restoreState(Map<String, Matrix> live, Checkpoint checkpoint, String source) {
+        Map<String, Matrix> saved = checkpoint.optimizerState();
+        if (saved.isEmpty()) {
+            return;
+        }
+        String optimizer = checkpoint.config().optimizer().type();
+        boolean positional = saved.keySet().stream().allMatch(k -> k.matches("[0-9]+"));
+        List<String> liveNames = List.copyOf(live.keySet());
+        if (positional ? saved.size() != live.size() : !saved.keySet().equals(live.keySet())) {
+            throw new CheckpointException(source + " optimizer.state", "expected the entries " + liveNames
+                    + " of optimizer \"" + optimizer + "\", got " + (positional ? saved.size() + " unnamed ones"
+                    : List.copyOf(saved.keySet()).toString()));
+        }
+        int i = 0;
+        for (Map.Entry<String, Matrix> e : saved.entrySet()) {
+            String name = positional ? liveNames.get(i) : e.getKey();
+            Matrix target = live.get(name);
+            Matrix value = e.getValue();
+            if (!value.hasShape(target.rows(), target.cols())) {
+                throw new CheckpointException(source + " optimizer.state" + (positional ? "[" + i + "]"
+                        : "." + Options.childPath("", name)), "expected " + target.shape() + ", got " + value.shape());
+            }
+            target.copyFrom(value);
+            i++;
+        }
     }
 }

@@ -26,7 +26,7 @@ import java.util.Map;
  *  "data": "thyroid",
  *  "preprocessing": {"label_column": …, "features": […], "means": […], "scales": […], "labels": […]},
  *  "weights": {"layers[0].W": {"rows": 5, "cols": 4, "values": […]}, …},
- *  "optimizer": {"learning_rate": …, "state": [{"rows": …, "cols": …, "values": […]}, …]},
+ *  "optimizer": {"learning_rate": …, "state": {"step": {"rows": …, "cols": …, "values": […]}, "m[0]": …}},
  *  "history": {"best_epoch": …, "stopped_early": …, "epochs": [{"epoch": 1, "train_loss": …, …}]},
  *  "checksum": "sha256:…"}
  * }</pre>
@@ -89,8 +89,8 @@ public final class CheckpointWriter {
         }
         ObjectNode optimizer = root.putObject("optimizer");
         optimizer.put("learning_rate", c.learningRate());
-        ArrayNode state = optimizer.putArray("state");
-        c.optimizerState().forEach(m -> state.add(matrix(m)));
+        ObjectNode state = optimizer.putObject("state");
+        c.optimizerState().forEach((name, m) -> state.set(name, matrix(m)));
         root.set("history", history(c.history()));
         return root;
     }

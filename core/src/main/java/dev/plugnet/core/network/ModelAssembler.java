@@ -1,6 +1,7 @@
 package dev.plugnet.core.network;
 
 import dev.plugnet.api.Activation;
+import dev.plugnet.api.ActivationContext;
 import dev.plugnet.api.ActivationProvider;
 import dev.plugnet.api.Compute;
 import dev.plugnet.api.ConfigException;
@@ -8,12 +9,15 @@ import dev.plugnet.api.Layer;
 import dev.plugnet.api.LayerContext;
 import dev.plugnet.api.LayerPlan;
 import dev.plugnet.api.LayerProvider;
+import dev.plugnet.api.LossContext;
 import dev.plugnet.api.LossProvider;
 import dev.plugnet.api.Optimizer;
+import dev.plugnet.api.OptimizerContext;
 import dev.plugnet.api.OptimizerProvider;
 import dev.plugnet.api.Options;
 import dev.plugnet.api.PluginProvider;
 import dev.plugnet.api.Shortcut;
+import dev.plugnet.api.ShortcutContext;
 import dev.plugnet.api.ShortcutProvider;
 import dev.plugnet.core.model.ComponentSpec;
 import dev.plugnet.core.model.LayerSpec;
@@ -73,7 +77,8 @@ public final class ModelAssembler {
         ComponentSpec opt = spec.optimizer();
         OptimizerProvider optimizerProvider = lookup(optimizers, opt.type(), "optimizer", "optimizer.type");
         Options optimizerOptions = Options.parse(optimizerProvider.options(), opt.options(), "optimizer");
-        Optimizer optimizer = optimizerProvider.create(network.parameters(), optimizerOptions);
+        Optimizer optimizer = optimizerProvider.create(
+                new OptimizerContext(network.parameters(), optimizerOptions, optimizerSeed(spec.seed())));
         return new AssembledModel(spec, network, optimizer);
     }
 
@@ -102,13 +107,14 @@ public final class ModelAssembler {
             Activation activation = null;
             String activationName = null;
             lastActivation = null;
+            lastActivationOptions = Options.empty(path + ".activation");
             if (layerSpec.activation() != null) {
                 ComponentSpec a = layerSpec.activation();
                 String at = path + ".activation";
                 ActivationProvider ap = lookup(activations, a.type(), "activation",
                         a.options().isEmpty() ? at : at + ".type");
                 lastActivationOptions = Options.parse(ap.options(), a.options(), at);
-                activation = ap.create(lastActivationOptions);
+                activation = ap.create(new ActivationContext(lastActivationOptions, layer.outputWidth()));
                 activationName = a.type();
                 lastActivation = ap;
             }
@@ -129,6 +135,8 @@ public final class ModelAssembler {
                     + "; use one of: " + distributions);
         }
 
+        int outputs = width;
+        ShortcutContext tail = new ShortcutContext(lastActivationOptions, lossOptions, outputs);
         Shortcut shortcut = null;
         String shortcutName = null;
         String reason;
@@ -140,14 +148,14 @@ public final class ModelAssembler {
             for (ShortcutProvider sp : shortcuts.stream()
                     .sorted(java.util.Comparator.comparing(PluginProvider::name)).toList()) {
                 if (sp.activation().equals(lastName) && sp.loss().equals(lossSpec.type())
-                        && sp.covers(lastActivationOptions, lossOptions)) {
-                    shortcut = sp.create();
+                        && sp.covers(tail)) {
+                    shortcut = sp.create(tail);
                     shortcutName = sp.name();
                     break;
                 }
             }
         }
-        return new Network(spec.inputs(), stages, lossProvider.create(lossOptions), lossSpec.type(), shortcut,
+        return new Network(spec.inputs(), stages, lossProvider.create(new LossContext(lossOptions, outputs)), lossSpec.type(), shortcut,
                 shortcutName, reason);
     }
 
@@ -171,7 +179,8 @@ public final class ModelAssembler {
                 throw new ConfigException(path + ".type", "the \"" + layerSpec.type() + "\" plugin planned nothing"
                         + " (its LayerProvider.plan returned null: a bug in the plugin)");
             }
-            String at = options.given().containsKey("units") ? path + ".units" : path;
+            String at = plan != null && plan.widthOption() != null && options.given().containsKey(plan.widthOption())
+                    ? Options.childPath(path, plan.widthOption()) : path;
             if (plan.outputWidth() < 1 || plan.outputWidth() > limits.maxWidth()) {
                 throw new ConfigException(at, "the layer would be " + plan.outputWidth() + " units wide; expected 1 to "
                         + limits.maxWidth() + " (raise the limit with -Dplugnet.max-width=N)");
@@ -186,6 +195,11 @@ public final class ModelAssembler {
             width = plan.outputWidth();
         }
         return all;
+    }
+
+    /** @return the optimizer's seed: a stream of its own, derived from the model's seed */
+    static long optimizerSeed(long modelSeed) {
+        return new SplittableRandom(~modelSeed).nextLong();
     }
 
     /** @return the seed of layer {@code index}: independent streams derived from the model's seed */

@@ -23,7 +23,7 @@ final class ModelSnapshot {
         for (NamedParameter p : model.network().namedParameters()) {
             values.add(p.parameter().value().copy());
         }
-        for (Matrix m : model.optimizer().state()) {
+        for (Matrix m : model.optimizer().state().values()) {
             state.add(m.copy());
         }
     }
@@ -33,7 +33,7 @@ final class ModelSnapshot {
         for (int i = 0; i < params.size(); i++) {
             values.get(i).copyFrom(params.get(i).parameter().value());
         }
-        List<Matrix> live = model.optimizer().state();
+        List<Matrix> live = List.copyOf(model.optimizer().state().values());
         for (int i = 0; i < live.size(); i++) {
             state.get(i).copyFrom(live.get(i));
         }
@@ -49,7 +49,7 @@ final class ModelSnapshot {
         for (int i = 0; i < params.size(); i++) {
             params.get(i).parameter().value().copyFrom(values.get(i));
         }
-        List<Matrix> live = model.optimizer().state();
+        List<Matrix> live = List.copyOf(model.optimizer().state().values());
         for (int i = 0; i < live.size(); i++) {
             live.get(i).copyFrom(state.get(i));
         }

@@ -42,7 +42,7 @@ class CheckpointRoundTripTest {
         w.set(0, 1, Double.MAX_VALUE);
         w.set(1, 0, 0.1 + 0.2);
         w.set(1, 1, -0.0);
-        model.optimizer().state().get(model.optimizer().state().size() - 1).set(0, 0, Math.PI / 3);
+        List.copyOf(model.optimizer().state().values()).get(model.optimizer().state().size() - 1).set(0, 0, Math.PI / 3);
         Preprocessing pre = new Preprocessing(List.of("f1", "f2"), "label",
                 new Standardizer(new double[] {1.0 / 3, 2}, new double[] {Math.E, 1}), List.of("no", "yes"));
         History history = new History(List.of(new EpochStats(1, 0.7, 0.5, Double.NaN, Double.NaN, 0.01)), 1, false);

@@ -1,5 +1,6 @@
 package dev.plugnet.layers.dense;
 
+import dev.plugnet.api.Formulas;
 import dev.plugnet.api.Layer;
 import dev.plugnet.api.LayerContext;
 import dev.plugnet.api.LayerPlan;
@@ -47,7 +48,7 @@ public final class DenseLayerProvider implements LayerProvider {
     @Override
     public LayerPlan plan(int inputWidth, Options options) {
         int units = options.integer("units");
-        return new LayerPlan(units, (long) inputWidth * units + (options.bool("bias") ? units : 0));
+        return new LayerPlan(units, (long) inputWidth * units + (options.bool("bias") ? units : 0), "units");
     }
 
     @Override
@@ -89,5 +90,13 @@ public final class DenseLayerProvider implements LayerProvider {
             throw options.error("biases", "expected " + units + " values, one per unit, got " + given.length);
         }
         return Matrix.row(given);
+    }
+
+    /** SPEC.md's {@code a = x·W + b} and steps 3–5 (7–8 for the first layer). */
+    @Override
+    public Formulas formulas() {
+        return Formulas.of("{in}·W{n} + b{n}", "dL/d{out} · W{n}ᵀ")
+                .withParameter("W", "{in}ᵀ · dL/d{out}")
+                .withParameter("b", "[1 … 1]·dL/d{out}   (column sums over the batch)");
     }
 }

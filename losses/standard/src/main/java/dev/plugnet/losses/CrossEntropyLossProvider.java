@@ -1,8 +1,9 @@
 package dev.plugnet.losses;
 
 import dev.plugnet.api.Loss;
+import dev.plugnet.api.LossContext;
 import dev.plugnet.api.LossProvider;
-import dev.plugnet.api.Options;
+import dev.plugnet.api.Formulas;
 
 /**
  * Provides {@code cross_entropy}, the mean cross-entropy of a distribution output against targets (see
@@ -24,7 +25,7 @@ public final class CrossEntropyLossProvider implements LossProvider {
     }
 
     @Override
-    public Loss create(Options options) {
+    public Loss create(LossContext context) {
         return new CrossEntropyLoss();
     }
 
@@ -32,5 +33,10 @@ public final class CrossEntropyLossProvider implements LossProvider {
     @Override
     public boolean needsDistribution() {
         return true;
+    }
+
+    @Override
+    public Formulas formulas() {
+        return Formulas.of("−(1/B) Σ_b Σ_k t_bk ln {in}_bk", "−(1/B) · t / {in}");
     }
 }

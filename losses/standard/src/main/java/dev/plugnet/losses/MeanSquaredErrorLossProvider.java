@@ -1,8 +1,9 @@
 package dev.plugnet.losses;
 
 import dev.plugnet.api.Loss;
+import dev.plugnet.api.LossContext;
 import dev.plugnet.api.LossProvider;
-import dev.plugnet.api.Options;
+import dev.plugnet.api.Formulas;
 
 /** Provides {@code mse}, the mean squared error over every output element (see {@link MeanSquaredErrorLoss}). */
 public final class MeanSquaredErrorLossProvider implements LossProvider {
@@ -21,7 +22,12 @@ public final class MeanSquaredErrorLossProvider implements LossProvider {
     }
 
     @Override
-    public Loss create(Options options) {
+    public Loss create(LossContext context) {
         return new MeanSquaredErrorLoss();
+    }
+
+    @Override
+    public Formulas formulas() {
+        return Formulas.of("(1/(B·K)) Σ ({in} − t)²", "(2/(B·K)) ({in} − t)");
     }
 }

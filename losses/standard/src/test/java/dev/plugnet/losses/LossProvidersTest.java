@@ -23,7 +23,7 @@ class LossProvidersTest {
         assertTrue(provider.needsDistribution());
         assertTrue(provider.options().isEmpty());
         assertFalse(provider.description().isBlank());
-        assertInstanceOf(CrossEntropyLoss.class, provider.create(Options.empty("loss")));
+        assertInstanceOf(CrossEntropyLoss.class, provider.create(new dev.plugnet.api.LossContext(Options.empty("loss"), 3)));
     }
 
     @Test
@@ -32,7 +32,7 @@ class LossProvidersTest {
         assertEquals("mse", provider.name());
         assertFalse(provider.needsDistribution());
         assertFalse(provider.description().isBlank());
-        assertInstanceOf(MeanSquaredErrorLoss.class, provider.create(Options.empty("loss")));
+        assertInstanceOf(MeanSquaredErrorLoss.class, provider.create(new dev.plugnet.api.LossContext(Options.empty("loss"), 3)));
     }
 
     @Test

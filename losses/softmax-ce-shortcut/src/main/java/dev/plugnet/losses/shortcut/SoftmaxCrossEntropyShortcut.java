@@ -20,8 +20,13 @@ public final class SoftmaxCrossEntropyShortcut implements Shortcut {
     public SoftmaxCrossEntropyShortcut() {
     }
 
-    @Override
-    public double value(Matrix logits, Matrix target) {
+    /**
+     * @param logits a, (B, K)
+     * @param target t, (B, K)
+     * @return L by log-sum-exp on the logits alone; {@link #value(Matrix, Matrix, Matrix)} agrees with it to
+     *         rounding
+     */
+    public double valueFromLogits(Matrix logits, Matrix target) {
         Matrix.requireSameShape("softmax_cross_entropy target", logits, target);
         int rows = logits.rows();
         int cols = logits.cols();
@@ -52,7 +57,7 @@ public final class SoftmaxCrossEntropyShortcut implements Shortcut {
      * {@inheritDoc} Each term {@code t_bk · ln s_bk} takes {@code ln s_bk} from the softmax output where
      * {@code s_bk} is at least {@link #RELIABLE_OUTPUT} (there it equals {@code a_bk − m_b − ln Σ exp} to a few
      * ulps); a row with a smaller {@code s_bk} under a non-zero target falls back to the log-sum-exp of
-     * {@link #value(Matrix, Matrix)}. For one-hot targets that is one {@code ln} per row instead of K
+     * {@link #valueFromLogits(Matrix, Matrix)}. For one-hot targets that is one {@code ln} per row instead of K
      * {@code exp}s and one {@code ln}.
      */
     @Override

@@ -1,6 +1,8 @@
 package dev.plugnet.losses.shortcut;
 
+import dev.plugnet.api.Formulas;
 import dev.plugnet.api.Shortcut;
+import dev.plugnet.api.ShortcutContext;
 import dev.plugnet.api.ShortcutProvider;
 
 /**
@@ -34,7 +36,13 @@ public final class SoftmaxCrossEntropyShortcutProvider implements ShortcutProvid
     }
 
     @Override
-    public Shortcut create() {
+    public Shortcut create(ShortcutContext context) {
         return new SoftmaxCrossEntropyShortcut();
+    }
+
+    @Override
+    public Formulas formulas() {
+        return Formulas.of("−(1/B) Σ_b Σ_k t_bk · log_softmax({in})_bk   (log-sum-exp on the logits)",
+                "(1/B)({out} ⊙ rowsum(t) − t)");
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SoftmaxCrossEntropyShortcutProviderTest {
+    private static final dev.plugnet.api.ShortcutContext TAIL = new dev.plugnet.api.ShortcutContext(
+            Options.empty("layers[1].activation"), Options.empty("loss"), 3);
     private static final String SERVICE = "dev.plugnet.api.ShortcutProvider";
     private final SoftmaxCrossEntropyShortcutProvider provider = new SoftmaxCrossEntropyShortcutProvider();
 
@@ -23,8 +25,8 @@ class SoftmaxCrossEntropyShortcutProviderTest {
         assertEquals("cross_entropy", provider.loss());
         assertFalse(provider.description().isBlank());
         assertTrue(provider.options().isEmpty());
-        assertTrue(provider.covers(Options.empty("layers[1].activation"), Options.empty("loss")));
-        assertInstanceOf(SoftmaxCrossEntropyShortcut.class, provider.create());
+        assertTrue(provider.covers(TAIL));
+        assertInstanceOf(SoftmaxCrossEntropyShortcut.class, provider.create(TAIL));
     }
 
     @Test

@@ -31,7 +31,7 @@ class SoftmaxCrossEntropyShortcutTest {
     void valueAndGradientMatchTheReferenceCase() {
         Matrix a2 = Matrix.of(SeedCase.a2());
         Matrix t = Matrix.of(SeedCase.t());
-        assertEquals(SeedCase.loss(), shortcut.value(a2, t), 1e-14 * SeedCase.loss());
+        assertEquals(SeedCase.loss(), shortcut.valueFromLogits(a2, t), 1e-14 * SeedCase.loss());
         Matrix d = Matrix.zeros(4, 3);
         shortcut.gradient(a2, Matrix.of(SeedCase.s()), t, d);
         assertClose(SeedCase.dLda2(), d, 1e-14);
@@ -54,7 +54,7 @@ class SoftmaxCrossEntropyShortcutTest {
                 target.set(r, random.nextInt(4), trial % 2 == 0 ? 1.0 : 0.7);
                 target.set(r, random.nextInt(4), trial % 2 == 0 ? 0.0 : 0.3);
             }
-            double expected = shortcut.value(logits, target);
+            double expected = shortcut.valueFromLogits(logits, target);
             double actual = shortcut.value(logits, GenericPath.softmax(logits), target);
             assertTrue(Double.isFinite(actual));
             assertEquals(expected, actual, 1e-13 * Math.max(1, Math.abs(expected)), "trial " + trial);
@@ -64,7 +64,7 @@ class SoftmaxCrossEntropyShortcutTest {
     @Test
     void byHandForAUniformSoftmax() {
         Matrix logits = Matrix.row(0, 0);
-        assertEquals(Math.log(2), shortcut.value(logits, Matrix.row(1, 0)), 1e-16);
+        assertEquals(Math.log(2), shortcut.valueFromLogits(logits, Matrix.row(1, 0)), 1e-16);
         assertEquals(Matrix.row(-0.5, 0.5), gradient(logits, Matrix.row(1, 0)));
     }
 
@@ -72,7 +72,7 @@ class SoftmaxCrossEntropyShortcutTest {
     void keepsRowsumOfTargetsThatDoNotSumToOne() {
         Matrix logits = Matrix.row(0, 0);
         Matrix t = Matrix.row(2, 0);
-        assertEquals(2 * Math.log(2), shortcut.value(logits, t), 1e-15);
+        assertEquals(2 * Math.log(2), shortcut.valueFromLogits(logits, t), 1e-15);
         assertEquals(Matrix.row(-1, 1), gradient(logits, t));
     }
 
@@ -88,7 +88,7 @@ class SoftmaxCrossEntropyShortcutTest {
             t.data()[i] = random.nextInt(4) == 0 ? 0.0 : 2 * random.nextDouble();
         }
         Matrix s = GenericPath.softmax(logits);
-        assertEquals(GenericPath.crossEntropy(s, t), shortcut.value(logits, t),
+        assertEquals(GenericPath.crossEntropy(s, t), shortcut.valueFromLogits(logits, t),
                 1e-12 * Math.abs(GenericPath.crossEntropy(s, t)));
         Matrix d = Matrix.zeros(batch, classes);
         shortcut.gradient(logits, s, t, d);
@@ -99,7 +99,7 @@ class SoftmaxCrossEntropyShortcutTest {
     void logitsOfPlusMinusAThousandGiveAFiniteLossAndGradient() {
         Matrix logits = Matrix.of(new double[] {1000, -1000, 0}, new double[] {-1000, 1000, 1000});
         Matrix t = Matrix.of(new double[] {0, 1, 0}, new double[] {1, 0, 0});
-        double value = shortcut.value(logits, t);
+        double value = shortcut.valueFromLogits(logits, t);
         // row 0: −(−1000 − 1000 − ln(1 + 2e^−1000)) = 2000; row 1: −(−2000 − ln 2)
         assertEquals((2000 + 2000 + Math.log(2)) / 2, value, 1e-12 * value);
         Matrix d = gradient(logits, t);
@@ -109,7 +109,7 @@ class SoftmaxCrossEntropyShortcutTest {
 
     @Test
     void mismatchedShapesAreRefused() {
-        assertThrows(ShapeMismatchException.class, () -> shortcut.value(Matrix.zeros(2, 3), Matrix.zeros(2, 2)));
+        assertThrows(ShapeMismatchException.class, () -> shortcut.valueFromLogits(Matrix.zeros(2, 3), Matrix.zeros(2, 2)));
         assertThrows(ShapeMismatchException.class, () -> shortcut.gradient(Matrix.zeros(2, 3), Matrix.zeros(2, 3),
                 Matrix.zeros(2, 3), Matrix.zeros(3, 2)));
     }
@@ -121,7 +121,7 @@ class SoftmaxCrossEntropyShortcutTest {
         Matrix t = Matrix.of(SeedCase.t());
         Matrix d = Matrix.zeros(4, 3);
         Runnable pass = () -> {
-            shortcut.value(logits, t);
+            shortcut.valueFromLogits(logits, t);
             shortcut.gradient(logits, s, t, d);
         };
         for (int i = 0; i < 20_000; i++) {
