@@ -17,13 +17,8 @@ import dev.plugnet.core.train.History;
 import dev.plugnet.core.train.Trainer;
 import dev.plugnet.core.train.TrainingListener;
 import dev.plugnet.core.train.TrainingSettings;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -35,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,8 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the field checks behind the checksum are reached too (10,000); any JSON value put anywhere in it, re-sealed
  * (5,000); and foreign files: random bytes, truncations, JSON of any shape, the model config, a CSV (2,000).
  * Reading and restoring either succeeds or throws one of plugnet's own errors whose location starts with the
- * file's name; nothing else may escape.
+ * file's name; nothing else may escape. Seeded: see {@link ForAll}.
  */
+@Tag("long")
 class CheckpointReaderProperties {
     private static final Plugnet PLUGNET = Plugnet.with(PluginRegistry.discover(), ModelLimits.DEFAULTS);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -138,58 +135,79 @@ class CheckpointReaderProperties {
         }
     }
 
-    @Provide
-    Arbitrary<List<Edit>> edits() {
-        Arbitrary<Character> chars = Arbitraries.oneOf(Arbitraries.of('{', '}', '[', ']', '"', ',', ':', '-', '.',
-                'e', 'E', '0', '1', '9', ' ', '\\', 'n', 'u', 'l'), Arbitraries.chars());
-        Arbitrary<Edit> edit = Combinators.combine(Arbitraries.frequency(Tuple.of(10, 0), Tuple.of(10, 1),
-                        Tuple.of(10, 2), Tuple.of(5, 3), Tuple.of(1, 4)),
-                Arbitraries.integers().between(0, REAL.length()), chars, Arbitraries.integers().between(1, 60))
-                .as(Edit::new);
-        return edit.list().ofMinSize(1).ofMaxSize(4);
+    private static Generator<List<Edit>> edits() {
+        Generator<Character> chars = Generator.oneOf(Generator.of('{', '}', '[', ']', '"', ',', ':', '-', '.',
+                'e', 'E', '0', '1', '9', ' ', '\\', 'n', 'u', 'l'), Generator.anyChar());
+        Generator<Integer> kinds = Generator.frequency(Generator.weight(10, Generator.constant(0)),
+                Generator.weight(10, Generator.constant(1)), Generator.weight(10, Generator.constant(2)),
+                Generator.weight(5, Generator.constant(3)), Generator.weight(1, Generator.constant(4)));
+        Generator<Integer> positions = Generator.ints(0, REAL.length());
+        Generator<Integer> lengths = Generator.ints(1, 60);
+        Generator<Edit> edit = random -> new Edit(kinds.next(random), positions.next(random), chars.next(random),
+                lengths.next(random));
+        return edit.list(1, 4);
     }
 
-    @Property(tries = 10_000)
-    void mutatedCheckpointsNeverEscapeAsAnythingButALocatedPlugnetError(@ForAll("edits") List<Edit> edits,
-                                                                         @ForAll boolean reseal) {
-        String text = REAL;
-        for (Edit e : edits) {
-            text = e.apply(text);
-        }
-        survives((reseal ? resealed(text) : text).getBytes(StandardCharsets.UTF_8));
+    /** Edits to the real checkpoint, and whether it is re-sealed after them. */
+    record Mutation(List<Edit> edits, boolean reseal) {
+    }
+
+    @Test
+    void mutatedCheckpointsNeverEscapeAsAnythingButALocatedPlugnetError() {
+        Generator<List<Edit>> edits = edits();
+        ForAll.check(10_000, random -> new Mutation(edits.next(random), random.nextBoolean()), m -> {
+            String text = REAL;
+            for (Edit e : m.edits()) {
+                text = e.apply(text);
+            }
+            survives((m.reseal() ? resealed(text) : text).getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     // ---- any JSON value anywhere, re-sealed ---------------------------------------------------------
 
-    @Provide
-    Arbitrary<JsonNode> values() {
-        Arbitrary<JsonNode> scalars = Arbitraries.oneOf(
-                Arbitraries.integers().map(i -> (JsonNode) NODES.numberNode(i)),
-                Arbitraries.longs().map(l -> (JsonNode) NODES.numberNode(l)),
-                Arbitraries.doubles().map(d -> (JsonNode) NODES.numberNode(d)),
-                Arbitraries.of(0, 1, -1, 2, 3, 4, 5, 1_000_000_000, Integer.MAX_VALUE).map(i -> (JsonNode) NODES.numberNode(i)),
-                Arbitraries.of(true, false).map(b -> (JsonNode) NODES.booleanNode(b)),
-                Arbitraries.of("dense", "sigmoid", "adam", "layer", "activation", "shortcut", "plugnet-checkpoint",
-                        "layers[0].W", "", "sha256:00").map(s -> (JsonNode) NODES.stringNode(s)),
-                Arbitraries.strings().ofMaxLength(8).map(s -> (JsonNode) NODES.stringNode(s)),
-                Arbitraries.just(NODES.nullNode()));
-        return Arbitraries.recursive(() -> scalars, inner -> Arbitraries.oneOf(
-                inner.list().ofMaxSize(4).map(list -> {
+    private static Generator<JsonNode> values() {
+        Generator<JsonNode> scalars = Generator.oneOf(
+                Generator.anyInt().map(NODES::numberNode),
+                Generator.anyLong().map(NODES::numberNode),
+                Generator.anyFiniteDouble().map(NODES::numberNode),
+                Generator.of(0, 1, -1, 2, 3, 4, 5, 1_000_000_000, Integer.MAX_VALUE).map(NODES::numberNode),
+                Generator.booleans().map(NODES::booleanNode),
+                Generator.of("dense", "sigmoid", "adam", "layer", "activation", "shortcut", "plugnet-checkpoint",
+                        "layers[0].W", "", "sha256:00").map(NODES::stringNode),
+                Generator.strings(8).map(NODES::stringNode),
+                Generator.constant(NODES.nullNode()));
+        Generator<String> keys = Generator.of("rows", "cols", "values", "kind", "name", "epoch", "x");
+        return Generator.recursive(scalars, inner -> Generator.oneOf(
+                inner.list(0, 4).map(list -> {
                     ArrayNode a = NODES.arrayNode();
                     list.forEach(a::add);
-                    return (JsonNode) a;
+                    return a;
                 }),
-                Combinators.combine(Arbitraries.of("rows", "cols", "values", "kind", "name", "epoch", "x"), inner)
-                        .as((k, v) -> {
-                            ObjectNode o = NODES.objectNode();
-                            o.set(k, v);
-                            return (JsonNode) o;
-                        })), 0, 3);
+                random -> {
+                    ObjectNode o = NODES.objectNode();
+                    o.set(keys.next(random), inner.next(random));
+                    return o;
+                }), 3);
     }
 
-    @Property(tries = 5_000)
-    void anyValueAnywhereNeverEscapesAsAnythingButALocatedPlugnetError(@ForAll("values") JsonNode value,
-            @ForAll int where, @ForAll int slot, @ForAll boolean replace) {
+    /** Where a generated value goes: the container {@code where} (mod their count), the slot in it, replace or add. */
+    record Substitution(JsonNode value, int where, int slot, boolean replace) {
+    }
+
+    @Test
+    void anyValueAnywhereNeverEscapesAsAnythingButALocatedPlugnetError() {
+        Generator<JsonNode> values = values();
+        Generator<Integer> ints = Generator.anyInt();
+        ForAll.check(5_000, random -> new Substitution(values.next(random), ints.next(random), ints.next(random),
+                random.nextBoolean()), CheckpointReaderProperties::substituted);
+    }
+
+    private static void substituted(Substitution s) {
+        JsonNode value = s.value();
+        int where = s.where();
+        int slot = s.slot();
+        boolean replace = s.replace();
         ObjectNode root = (ObjectNode) PLUGNET.json().readTree(REAL);
         List<JsonNode> containers = new ArrayList<>();
         containers.add(root);
@@ -217,20 +235,20 @@ class CheckpointReaderProperties {
 
     // ---- foreign files ----------------------------------------------------------------------------
 
-    @Provide
-    Arbitrary<byte[]> foreign() {
+    private static Generator<byte[]> foreign() {
         byte[] real = REAL.getBytes(StandardCharsets.UTF_8);
-        return Arbitraries.oneOf(
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(200),
-                Arbitraries.integers().between(0, real.length - 1).map(n -> java.util.Arrays.copyOf(real, n)),
+        Generator<Integer> cuts = Generator.ints(0, real.length - 1);
+        return Generator.oneOf(
+                Generator.bytes(200),
+                cuts.map(n -> Arrays.copyOf(real, n)),
                 values().map(v -> v.toString().getBytes(StandardCharsets.UTF_8)),
-                Arbitraries.of(CONFIG, "a,b,label\n1,2,x\n", "", " \n", "null", "{}", "[]", "{\"kind\": 3}",
+                Generator.of(CONFIG, "a,b,label\n1,2,x\n", "", " \n", "null", "{}", "[]", "{\"kind\": 3}",
                         "{\"kind\": \"plugnet-checkpoint\"}", "{\"kind\": \"plugnet-checkpoint\", \"format\": 2}",
-                        "\uFEFF" + REAL).map(s -> s.getBytes(StandardCharsets.UTF_8)));
+                        "\uFEFF" + REAL).map(text -> text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    @Property(tries = 2_000)
-    void foreignFilesNeverEscapeAsAnythingButALocatedPlugnetError(@ForAll("foreign") byte[] bytes) {
-        survives(bytes);
+    @Test
+    void foreignFilesNeverEscapeAsAnythingButALocatedPlugnetError() {
+        ForAll.check(2_000, foreign(), CheckpointReaderProperties::survives);
     }
 }

@@ -6,12 +6,10 @@ import dev.plugnet.core.model.ModelLimits;
 import dev.plugnet.core.model.StrictJson;
 import dev.plugnet.core.network.AssembledModel;
 import dev.plugnet.core.plugins.PluginRegistry;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.plugnet.api.Matrix;
+import dev.plugnet.core.train.TrainingStep;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -22,14 +20,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Generated and mutated configs, 10,000 of each kind per run: reading and assembling either succeeds or throws
- * one of plugnet's own errors with a location; nothing else may escape.
+ * Generated and mutated configs, 10,000 of each kind per run (seeded: see {@link ForAll}): reading, assembling
+ * and running one training step either succeeds or throws one of plugnet's own errors with a location; nothing
+ * else may escape.
  */
+@Tag("long")
 class ConfigReaderProperties {
     private static final Plugnet PLUGNET = Plugnet.with(PluginRegistry.discover(), ModelLimits.DEFAULTS);
     private static final String SEED = read("../examples/seed-5-4-3.json");
@@ -43,15 +44,37 @@ class ConfigReaderProperties {
         }
     }
 
-    /** Reads, assembles and runs one step; only a located PlugnetException may come out. */
+    /** Reads, assembles and runs one training step on two rows; only a located PlugnetException may come out. */
     private static void survives(String json) {
         try {
             AssembledModel model = PLUGNET.assemble(PLUGNET.reader().read(json));
-            assertTrue(model.network().parameterCount() >= 0);
+            double loss = new TrainingStep(model).run(inputs(model), targets(model));
+            assertTrue(Double.isFinite(loss), () -> "a step reported the loss " + loss + " for: " + json);
         } catch (PlugnetException e) {
             assertFalse(e.location().isBlank(), () -> "no location in: " + e.getMessage() + "\nfor: " + json);
             assertFalse(e.problem().isBlank());
         }
+    }
+
+    /** @return two rows of inputs in [-1, 1), the same for every config */
+    private static Matrix inputs(AssembledModel model) {
+        Random random = new Random(7);
+        double[][] rows = new double[2][model.network().inputs()];
+        for (double[] row : rows) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = random.nextDouble() * 2 - 1;
+            }
+        }
+        return Matrix.of(rows);
+    }
+
+    /** @return two one-hot target rows: classes 0 and 1 (or 0 twice for a single output) */
+    private static Matrix targets(AssembledModel model) {
+        int k = model.network().outputs();
+        double[][] rows = new double[2][k];
+        rows[0][0] = 1;
+        rows[1][Math.min(1, k - 1)] = 1;
+        return Matrix.of(rows);
     }
 
     // ---- text mutations of the 5-4-3 example -------------------------------------------------------
@@ -69,51 +92,63 @@ class ConfigReaderProperties {
         }
     }
 
-    @Provide
-    Arbitrary<List<Edit>> edits() {
-        Arbitrary<Character> chars = Arbitraries.oneOf(Arbitraries.of('{', '}', '[', ']', '"', ',', ':', '-', '.',
-                'e', '0', '9', ' ', '\\', 'n', 't'), Arbitraries.chars());
-        Arbitrary<Edit> edit = Combinators.combine(Arbitraries.integers().between(0, 3),
-                Arbitraries.integers().between(0, 10_000), chars, Arbitraries.integers().between(1, 40))
-                .as(Edit::new);
-        return edit.list().ofMinSize(1).ofMaxSize(6);
+    private static Generator<List<Edit>> edits() {
+        Generator<Integer> kinds = Generator.ints(0, 3);
+        Generator<Integer> positions = Generator.ints(0, 10_000);
+        Generator<Character> chars = Generator.oneOf(Generator.of('{', '}', '[', ']', '"', ',', ':', '-', '.',
+                'e', '0', '9', ' ', '\\', 'n', 't'), Generator.anyChar());
+        Generator<Integer> lengths = Generator.ints(1, 40);
+        Generator<Edit> edit = random -> new Edit(kinds.next(random), positions.next(random), chars.next(random),
+                lengths.next(random));
+        return edit.list(1, 6);
     }
 
-    @Property(tries = 10_000)
-    void mutatedTextNeverEscapesAsAnythingButAPlugnetError(@ForAll("edits") List<Edit> edits) {
-        String text = SEED;
-        for (Edit e : edits) {
-            text = e.apply(text);
-        }
-        survives(text);
+    @Test
+    void mutatedTextNeverEscapesAsAnythingButAPlugnetError() {
+        ForAll.check(10_000, edits(), edits -> {
+            String text = SEED;
+            for (Edit e : edits) {
+                text = e.apply(text);
+            }
+            survives(text);
+        });
     }
 
     // ---- structural substitutions: any JSON value anywhere in the example -------------------------
 
-    @Provide
-    Arbitrary<JsonNode> values() {
-        Arbitrary<JsonNode> scalars = Arbitraries.oneOf(
-                Arbitraries.integers().map(i -> (JsonNode) NODES.numberNode(i)),
-                Arbitraries.longs().map(l -> (JsonNode) NODES.numberNode(l)),
-                Arbitraries.doubles().map(d -> (JsonNode) NODES.numberNode(d)),
-                Arbitraries.of(0, 1, -1, 2, 3, 4, 5, 1_000_000_000, Integer.MAX_VALUE).map(i -> (JsonNode) NODES.numberNode(i)),
-                Arbitraries.of(true, false).map(b -> (JsonNode) NODES.booleanNode(b)),
-                Arbitraries.of("dense", "sigmoid", "softmax", "relu", "cross_entropy", "mse", "adam", "sgd", "xavier",
-                        "", "@class", "java.lang.Runtime").map(s -> (JsonNode) NODES.stringNode(s)),
-                Arbitraries.strings().ofMaxLength(12).map(s -> (JsonNode) NODES.stringNode(s)),
-                Arbitraries.just(NODES.nullNode()));
-        return Arbitraries.recursive(() -> scalars, inner -> Arbitraries.oneOf(
-                inner.list().ofMaxSize(4).map(list -> {
+    static Generator<JsonNode> values() {
+        Generator<JsonNode> scalars = Generator.oneOf(
+                Generator.anyInt().map(NODES::numberNode),
+                Generator.anyLong().map(NODES::numberNode),
+                Generator.anyFiniteDouble().map(NODES::numberNode),
+                Generator.of(0, 1, -1, 2, 3, 4, 5, 1_000_000_000, Integer.MAX_VALUE).map(NODES::numberNode),
+                Generator.booleans().map(NODES::booleanNode),
+                Generator.of("dense", "sigmoid", "softmax", "relu", "cross_entropy", "mse", "adam", "sgd", "xavier",
+                        "", "@class", "java.lang.Runtime").map(NODES::stringNode),
+                Generator.strings(12).map(NODES::stringNode),
+                Generator.constant(NODES.nullNode()));
+        Generator<String> keys = Generator.of("type", "units", "activation", "weights", "biases", "bias",
+                "learning_rate", "inputs", "x");
+        return Generator.recursive(scalars, inner -> Generator.oneOf(
+                inner.list(0, 4).map(list -> {
                     ArrayNode a = NODES.arrayNode();
                     list.forEach(a::add);
-                    return (JsonNode) a;
+                    return a;
                 }),
-                Combinators.combine(Arbitraries.of("type", "units", "activation", "weights", "biases", "bias",
-                        "learning_rate", "inputs", "x"), inner).as((k, v) -> {
+                random -> {
                     ObjectNode o = NODES.objectNode();
-                    o.set(k, v);
-                    return (JsonNode) o;
-                })), 0, 3);
+                    o.set(keys.next(random), inner.next(random));
+                    return o;
+                }), 3);
+    }
+
+    /** Where a generated value goes: the container {@code where} (mod their count), the slot in it, replace or add. */
+    record Substitution(JsonNode value, int where, int slot, boolean replace) {
+        static Generator<Substitution> of(Generator<JsonNode> values) {
+            Generator<Integer> ints = Generator.anyInt();
+            return random -> new Substitution(values.next(random), ints.next(random), ints.next(random),
+                    random.nextBoolean());
+        }
     }
 
     private static List<JsonNode> containers(JsonNode root) {
@@ -132,9 +167,16 @@ class ConfigReaderProperties {
         return out;
     }
 
-    @Property(tries = 10_000)
-    void anyValueAnywhereNeverEscapesAsAnythingButAPlugnetError(@ForAll("values") JsonNode value,
-            @ForAll int where, @ForAll int slot, @ForAll boolean replace) {
+    @Test
+    void anyValueAnywhereNeverEscapesAsAnythingButAPlugnetError() {
+        ForAll.check(10_000, Substitution.of(values()), ConfigReaderProperties::substituted);
+    }
+
+    private static void substituted(Substitution s) {
+        JsonNode value = s.value();
+        int where = s.where();
+        int slot = s.slot();
+        boolean replace = s.replace();
         JsonNode root = StrictJson.readTree(StrictJson.mapper(), SEED);
         List<JsonNode> containers = containers(root);
         JsonNode target = containers.get(Math.floorMod(where, containers.size()));
