@@ -34,12 +34,11 @@ final class ForAll {
         StackWalker.StackFrame caller = StackWalker.getInstance().walk(frames -> frames.skip(1).findFirst()).orElseThrow();
         String property = caller.getClassName().substring(caller.getClassName().lastIndexOf('.') + 1) + "."
                 + caller.getMethodName();
-        check(property, tries, inputs, check);
+        check(property, runSeed(), Integer.getInteger(TRIES, tries), inputs, check);
     }
 
-    static <T> void check(String property, int tries, Generator<T> inputs, Consumer<? super T> check) {
-        long seed = runSeed();
-        int count = Integer.getInteger(TRIES, tries);
+    /** Checks {@code check} on exactly {@code count} inputs drawn from {@code seed}. */
+    static <T> void check(String property, long seed, int count, Generator<T> inputs, Consumer<? super T> check) {
         long propertySeed = new SplittableRandom(seed ^ property.hashCode() * 0x9E3779B97F4A7C15L).nextLong();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
