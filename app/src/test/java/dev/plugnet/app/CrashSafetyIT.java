@@ -22,10 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Crash safety with the real app: a {@code train} process on the packaged module path
  * ({@code app/target/modules}, run by Failsafe after {@code package}) writes a checkpoint after every epoch
- * and is killed with SIGKILL ({@link Process#destroyForcibly()}) at a varied moment, again and again, each run
- * resuming the last. After every kill the checkpoint on disk is complete, passes its checksum, loads and has
- * lost no epoch an earlier kill had saved; the only other files are hidden {@code .NAME.json.*.tmp} files of
- * interrupted writes, never anything that looks like a checkpoint. At the end {@code evaluate} runs on it.
+ * and is killed with SIGKILL ({@link Process#destroyForcibly()}) again and again, each run resuming the last:
+ * half the kills at a random moment, half as soon as a checkpoint write has begun. After every kill the
+ * checkpoint on disk is complete, passes its checksum, loads and has lost no epoch an earlier kill had saved;
+ * the only other files are hidden {@code .NAME.json.*.tmp} files of interrupted writes, never anything that
+ * looks like a checkpoint, and at least one kill must have left one (else no write was interrupted). At the end
+ * {@code evaluate} runs on it. Every child is killed in {@code finally}: a failed assertion leaves no JVM behind.
  */
 class CrashSafetyIT {
     private static final int KILLS = 12;
@@ -62,17 +64,29 @@ class CrashSafetyIT {
                             out.toString())
                     : start("train", "--resume", out.toString(), "--epochs", "1000000", "--patience", "0",
                             "--checkpoint-every", "1", "--out", out.toString());
-            // wait until this process has written its first checkpoint, then a little more, then SIGKILL
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.exists(out) || Files.getLastModifiedTime(out).equals(before)) {
-                assertTrue(train.isAlive(), () -> "train ended early: " + log("stderr.log"));
-                assertTrue(System.nanoTime() < deadline, "no checkpoint within 60 s");
-                Thread.sleep(2);
+            try {
+                // wait until this process has written its first checkpoint, then SIGKILL it: on odd kills at a
+                // random moment, on even kills as soon as a write has begun (its temporary file is there)
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!Files.exists(out) || Files.getLastModifiedTime(out).equals(before)) {
+                    assertTrue(train.isAlive(), () -> "train ended early: " + log("stderr.log"));
+                    assertTrue(System.nanoTime() < deadline, "no checkpoint within 60 s");
+                    Thread.sleep(2);
+                }
+                if (kill % 2 == 1) {
+                    Thread.sleep(random.nextInt(250));
+                } else {
+                    while (temps(out).size() <= leftover && System.nanoTime() < deadline) {
+                        assertTrue(train.isAlive(), () -> "train ended early: " + log("stderr.log"));
+                        Thread.onSpinWait();
+                    }
+                }
+                train.destroyForcibly();
+                assertTrue(train.waitFor(30, TimeUnit.SECONDS));
+                assertEquals(137, train.exitValue(), "killed by SIGKILL (128 + 9)");
+            } finally {
+                stop(train);
             }
-            Thread.sleep(random.nextInt(250));
-            train.destroyForcibly();
-            assertTrue(train.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(137, train.exitValue(), "killed by SIGKILL (128 + 9)");
             midWrite += temps(out).size() > leftover ? 1 : 0;
 
             Checkpoint c = reader.read(out); // complete, checksum verified
@@ -90,11 +104,24 @@ class CrashSafetyIT {
         }
         System.out.printf("CrashSafetyIT: %d kills (%d left an interrupted write behind), %d epochs saved%n",
                 KILLS, midWrite, saved);
+        assertTrue(midWrite > 0, "no kill landed during a checkpoint write, so none tested an interrupted write");
 
         Process evaluate = start("evaluate", "--model", out.toString(), "--data", "thyroid");
-        assertTrue(evaluate.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, evaluate.exitValue(), log("stderr.log"));
+        try {
+            assertTrue(evaluate.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, evaluate.exitValue(), log("stderr.log"));
+        } finally {
+            stop(evaluate);
+        }
         assertTrue(log("stdout.log").contains("accuracy"), log("stdout.log"));
+    }
+
+    /** Ends a child process for good, whatever the test's outcome: no JVM of a failed run is left running. */
+    private static void stop(Process process) throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     private List<Path> temps(Path out) throws IOException {
