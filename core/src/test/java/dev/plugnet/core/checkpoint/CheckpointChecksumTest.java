@@ -91,8 +91,14 @@ class CheckpointChecksumTest {
     @Test
     void reformattingKeepsTheSameValuesAndStillLoads() throws IOException {
         Path f = dir.resolve("compact.json");
-        Files.writeString(f, text.replace("\n", "").replace(" : ", ":"));
-        new CheckpointReader(PLUGNET.json(), PLUGNET.reader()).read(f);
+        String compact = text.replace("\n", "").replace(" : ", ":");
+        assertTrue(compact.length() < text.length(), "the layout changed");
+        Files.writeString(f, compact);
+        Checkpoint loaded = new CheckpointReader(PLUGNET.json(), PLUGNET.reader()).read(f);
+        // written again, the loaded checkpoint is byte for byte the original file: every value survived
+        Path again = dir.resolve("again.json");
+        new CheckpointWriter(PLUGNET.json(), PLUGNET.writer()).write(again, loaded);
+        assertEquals(text, Files.readString(again));
     }
 
     @Test
