@@ -26,10 +26,12 @@ module dev.plugnet.core {
     exports dev.plugnet.core.checkpoint;
     exports dev.plugnet.core.files;
     exports dev.plugnet.core.gradcheck;
+    exports dev.plugnet.core.compute;
 
     uses dev.plugnet.api.LayerProvider;
     uses dev.plugnet.api.ActivationProvider;
     uses dev.plugnet.api.LossProvider;
     uses dev.plugnet.api.OptimizerProvider;
     uses dev.plugnet.api.ShortcutProvider;
+    uses dev.plugnet.api.ComputeProvider;
 }

@@ -10,18 +10,18 @@ import java.util.SplittableRandom;
  * @param options the layer's options, checked against {@link LayerProvider#options()}
  * @param seed a seed for this layer alone, derived from the model's seed and the layer's position; the same
  *        seed must give the same initial parameters
- * @param compute where the layer's matrix products run (threads and reusable buffers); shared by the layers
- *        of a network, so a layer passes it to {@link Matrix}'s products and does not close it
+ * @param products where the layer's matrix products run: the run's compute backend, shared by the layers of
+ *        a network. A layer calls it for every product it needs and keeps no assumption about how it runs
  */
 @Api(status = Api.Status.STABLE, since = "1.0")
-public record LayerContext(int inputWidth, Options options, long seed, Compute compute) {
+public record LayerContext(int inputWidth, Options options, long seed, MatrixProducts products) {
     public LayerContext {
-        Objects.requireNonNull(compute, "compute");
+        Objects.requireNonNull(products, "products");
     }
 
-    /** A context whose products run on the calling thread, with buffers of their own. */
+    /** A context whose products are {@link MatrixProducts#plain()}: plain loops on the calling thread. */
     public LayerContext(int inputWidth, Options options, long seed) {
-        this(inputWidth, options, seed, Compute.serial());
+        this(inputWidth, options, seed, MatrixProducts.plain());
     }
 
     /** @return a fresh generator seeded with {@link #seed()} */

@@ -12,9 +12,8 @@ import java.util.function.DoubleUnaryOperator;
  * {@link ShapeMismatchException} naming the operation and both shapes. An output buffer must not be one of
  * the inputs unless the method says so.
  *
- * <p>Products of more than a few thousand multiply-adds run packed, vectorised kernels; the forms that take a
- * {@link Compute} reuse its buffers (so they allocate nothing) and split large products across its threads,
- * bit-identically to the serial result.
+ * <p>The products here are the plain reference loops of {@link MatrixProducts#plain()}; a layer runs its
+ * products through {@link LayerContext#products()}, on the compute backend the user chose.
  *
  * <p>The element array is exposed ({@link #data()}) for kernels that need raw speed; element {@code (i, j)}
  * lives at {@code data[i * cols + j]}.
@@ -165,27 +164,13 @@ public final class Matrix {
     // ---- products --------------------------------------------------------------------------------------
 
     /**
-     * {@code out = a · b}: (m×k)·(k×n) = (m×n). {@code out} must be distinct from both inputs.
+     * {@code out = a · b}: (m×k)·(k×n) = (m×n), with {@link MatrixProducts#plain()}. A layer runs its products
+     * on {@link LayerContext#products()} instead, the backend the user chose.
      *
      * @return {@code out}
      */
     public static Matrix multiplyInto(Matrix a, Matrix b, Matrix out) {
-        return multiplyInto(a, b, out, null);
-    }
-
-    /**
-     * {@code out = a · b} on {@code compute}'s threads and buffers (allocation-free once they have grown).
-     *
-     * @param compute where to run, or {@code null} for the calling thread with fresh buffers
-     * @return {@code out}
-     */
-    public static Matrix multiplyInto(Matrix a, Matrix b, Matrix out, Compute compute) {
-        if (a.cols != b.rows || !out.hasShape(a.rows, b.cols)) {
-            throw new ShapeMismatchException("A·B", a.shape() + "·" + b.shape() + " into " + out.shape()
-                    + ": expected A.cols = B.rows and out (" + a.rows + "×" + b.cols + ")");
-        }
-        MatrixKernels.multiply(a.data, b.data, out.data, a.rows, a.cols, b.cols, compute);
-        return out;
+        return MatrixProducts.plain().multiplyInto(a, b, out);
     }
 
     /** @return a new matrix {@code a · b} */
@@ -194,51 +179,21 @@ public final class Matrix {
     }
 
     /**
-     * {@code out = aᵀ · b}: (m×k)ᵀ·(m×n) = (k×n), as in SPEC.md step 4 ({@code zᵀ · dL/da2}).
+     * {@code out = aᵀ · b}: (m×k)ᵀ·(m×n) = (k×n), as in SPEC.md step 4, with {@link MatrixProducts#plain()}.
      *
      * @return {@code out}
      */
     public static Matrix transposeMultiplyInto(Matrix a, Matrix b, Matrix out) {
-        return transposeMultiplyInto(a, b, out, null);
+        return MatrixProducts.plain().transposeMultiplyInto(a, b, out);
     }
 
     /**
-     * {@code out = aᵀ · b} on {@code compute}'s threads and buffers.
-     *
-     * @param compute where to run, or {@code null} for the calling thread with fresh buffers
-     * @return {@code out}
-     */
-    public static Matrix transposeMultiplyInto(Matrix a, Matrix b, Matrix out, Compute compute) {
-        if (a.rows != b.rows || !out.hasShape(a.cols, b.cols)) {
-            throw new ShapeMismatchException("Aᵀ·B", a.shape() + "ᵀ·" + b.shape() + " into " + out.shape()
-                    + ": expected A.rows = B.rows and out (" + a.cols + "×" + b.cols + ")");
-        }
-        MatrixKernels.transposeMultiply(a.data, b.data, out.data, a.rows, a.cols, b.cols, compute);
-        return out;
-    }
-
-    /**
-     * {@code out = a · bᵀ}: (m×n)·(k×n)ᵀ = (m×k), as in SPEC.md step 5 ({@code dL/da2 · W2ᵀ}).
+     * {@code out = a · bᵀ}: (m×n)·(k×n)ᵀ = (m×k), as in SPEC.md step 5, with {@link MatrixProducts#plain()}.
      *
      * @return {@code out}
      */
     public static Matrix multiplyTransposeInto(Matrix a, Matrix b, Matrix out) {
-        return multiplyTransposeInto(a, b, out, null);
-    }
-
-    /**
-     * {@code out = a · bᵀ} on {@code compute}'s threads and buffers.
-     *
-     * @param compute where to run, or {@code null} for the calling thread with fresh buffers
-     * @return {@code out}
-     */
-    public static Matrix multiplyTransposeInto(Matrix a, Matrix b, Matrix out, Compute compute) {
-        if (a.cols != b.cols || !out.hasShape(a.rows, b.rows)) {
-            throw new ShapeMismatchException("A·Bᵀ", a.shape() + "·" + b.shape() + "ᵀ into " + out.shape()
-                    + ": expected A.cols = B.cols and out (" + a.rows + "×" + b.rows + ")");
-        }
-        MatrixKernels.multiplyTranspose(a.data, b.data, out.data, a.rows, a.cols, b.rows, compute);
-        return out;
+        return MatrixProducts.plain().multiplyTransposeInto(a, b, out);
     }
 
     // ---- row vectors and element-wise -----------------------------------------------------------------

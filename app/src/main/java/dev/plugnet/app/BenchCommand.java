@@ -1,9 +1,10 @@
 package dev.plugnet.app;
 
-import dev.plugnet.api.BatchBuffer;
-import dev.plugnet.api.Compute;
+import dev.plugnet.api.support.BatchBuffer;
+import dev.plugnet.api.ComputeBackend;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.compute.ComputeBackends;
 import dev.plugnet.core.model.ModelSpec;
 import dev.plugnet.core.network.AssembledModel;
 import dev.plugnet.core.network.Network;
@@ -100,7 +101,8 @@ final class BenchCommand implements Callable<Integer> {
                 : plugnet.reader().read(resource("bench/" + workload + ".json"));
         String name = config != null ? config.getFileName().toString() : workload.name();
         int b = batch != null ? batch : config != null ? model.training().batchSize() : workload.batch;
-        try (Compute compute = Compute.withThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors())) {
+        try (ComputeBackend compute = plugnet.computeBackends().open(ComputeBackends.AUTO,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors())) {
             AssembledModel assembled = plugnet.assembler().assemble(model, compute);
             Network network = assembled.network();
             BenchData data = config == null && workload == Workload.seed ? BenchData.thyroid()

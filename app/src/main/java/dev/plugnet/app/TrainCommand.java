@@ -1,8 +1,9 @@
 package dev.plugnet.app;
 
-import dev.plugnet.api.Compute;
+import dev.plugnet.api.ComputeBackend;
 import dev.plugnet.api.PlugnetException;
 import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.compute.ComputeBackends;
 import dev.plugnet.core.checkpoint.Checkpoint;
 import dev.plugnet.core.data.CsvTable;
 import dev.plugnet.core.data.CsvTableReader;
@@ -136,14 +137,15 @@ final class TrainCommand implements Callable<Integer> {
     Integer threads;
 
     /** The products' threads when {@code --threads} is given; otherwise the process-wide one is used. */
-    private Compute compute;
+    private ComputeBackend compute;
 
     @Override
     public Integer call() {
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
-        try (Compute chosen = threads == null ? null : Compute.withThreads(threads)) {
+        try (ComputeBackend chosen = threads == null ? null
+                : parent.plugnet().computeBackends().open(ComputeBackends.AUTO, threads)) {
             compute = chosen;
             return train();
         } finally {

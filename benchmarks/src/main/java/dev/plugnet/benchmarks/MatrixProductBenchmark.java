@@ -1,7 +1,8 @@
 package dev.plugnet.benchmarks;
 
-import dev.plugnet.api.Compute;
+import dev.plugnet.api.ComputeBackend;
 import dev.plugnet.api.Matrix;
+import dev.plugnet.core.Plugnet;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,7 +39,11 @@ public class MatrixProductBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    private Compute compute;
+    /** A compute backend's name, or {@code auto}. */
+    @Param({"java"})
+    public String backend;
+
+    private ComputeBackend compute;
     private Matrix x;
     private Matrix w;
     private Matrix a;
@@ -59,7 +64,7 @@ public class MatrixProductBenchmark {
         a = Matrix.zeros(b, out);
         dw = Matrix.zeros(in, out);
         dx = Matrix.zeros(b, in);
-        compute = Compute.withThreads(threads);
+        compute = Plugnet.boot().computeBackends().open(backend, threads);
     }
 
     @TearDown(Level.Trial)
@@ -78,16 +83,16 @@ public class MatrixProductBenchmark {
 
     @Benchmark
     public Matrix forward() {
-        return Matrix.multiplyInto(x, w, a, compute);
+        return compute.multiplyInto(x, w, a);
     }
 
     @Benchmark
     public Matrix weightGradient() {
-        return Matrix.transposeMultiplyInto(x, g, dw, compute);
+        return compute.transposeMultiplyInto(x, g, dw);
     }
 
     @Benchmark
     public Matrix inputGradient() {
-        return Matrix.multiplyTransposeInto(g, w, dx, compute);
+        return compute.multiplyTransposeInto(g, w, dx);
     }
 }

@@ -1,6 +1,6 @@
 package dev.plugnet.benchmarks;
 
-import dev.plugnet.api.Compute;
+import dev.plugnet.api.ComputeBackend;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.core.Plugnet;
 import dev.plugnet.core.model.ModelSpec;
@@ -41,7 +41,11 @@ public class TrainingStepBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    private Compute compute;
+    /** A compute backend's name, or {@code auto}. */
+    @Param({"java"})
+    public String backend;
+
+    private ComputeBackend compute;
     private TrainingStep step;
     private Matrix x;
     private Matrix t;
@@ -59,7 +63,7 @@ public class TrainingStepBenchmark {
                 + "\"loss\": \"cross_entropy\", \"optimizer\": {\"type\": \"sgd\", \"learning_rate\": 0.1}}";
         Plugnet plugnet = Plugnet.boot();
         ModelSpec spec = plugnet.reader().read(json);
-        compute = Compute.withThreads(threads);
+        compute = plugnet.computeBackends().open(backend, threads);
         step = new TrainingStep(plugnet.assembler().assemble(spec, compute));
         SplittableRandom random = new SplittableRandom(42);
         x = Matrix.zeros(batch, in);

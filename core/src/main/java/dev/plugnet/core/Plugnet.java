@@ -46,6 +46,19 @@ public final class Plugnet {
         return new Plugnet(Guice.createInjector(Stage.PRODUCTION, new PlugnetModule(registry, limits)));
     }
 
+    /**
+     * @param warnings where run-time warnings go (a compute backend that cannot start), one line each
+     * @return plugnet over exactly the plugins of {@code registry}, with the given resource limits
+     */
+    public static Plugnet with(PluginRegistry registry, ModelLimits limits, java.util.function.Consumer<String> warnings) {
+        return new Plugnet(Guice.createInjector(Stage.PRODUCTION, new PlugnetModule(registry, limits, warnings)));
+    }
+
+    /** @return the installed compute backends, to open one by name ({@code auto}, {@code java}, …) */
+    public dev.plugnet.core.compute.ComputeBackends computeBackends() {
+        return injector.getInstance(dev.plugnet.core.compute.ComputeBackends.class);
+    }
+
     public PluginRegistry registry() {
         return injector.getInstance(PluginRegistry.class);
     }

@@ -6,12 +6,13 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.Multibinder;
 import dev.plugnet.api.ActivationProvider;
-import dev.plugnet.api.Compute;
+import dev.plugnet.api.ComputeProvider;
 import dev.plugnet.api.LayerProvider;
 import dev.plugnet.api.LossProvider;
 import dev.plugnet.api.OptimizerProvider;
 import dev.plugnet.api.PluginProvider;
 import dev.plugnet.api.ShortcutProvider;
+import dev.plugnet.core.compute.ComputeBackends;
 import dev.plugnet.core.model.ModelLimits;
 import dev.plugnet.core.model.ModelReader;
 import dev.plugnet.core.model.ModelWriter;
@@ -20,6 +21,8 @@ import dev.plugnet.core.plugins.PluginKind;
 import dev.plugnet.core.plugins.PluginRegistry;
 import tools.jackson.databind.ObjectMapper;
 
+import java.util.function.Consumer;
+
 /**
  * Binds what the {@link PluginRegistry} found: each kind of provider as a map from name to provider (a
  * shortcut set for shortcuts), the registry itself, and the strict JSON reader and writer.
@@ -27,10 +30,19 @@ import tools.jackson.databind.ObjectMapper;
 public final class PlugnetModule extends AbstractModule {
     private final PluginRegistry registry;
     private final ModelLimits limits;
+    private final Consumer<String> warnings;
 
     public PlugnetModule(PluginRegistry registry, ModelLimits limits) {
+        this(registry, limits, ComputeWarnings.STANDARD_ERROR);
+    }
+
+    /**
+     * @param warnings where a warning at run time goes (a compute backend that cannot start), one line each
+     */
+    public PlugnetModule(PluginRegistry registry, ModelLimits limits, Consumer<String> warnings) {
         this.registry = registry;
         this.limits = limits;
+        this.warnings = warnings;
     }
 
     @Override
@@ -52,14 +64,13 @@ public final class PlugnetModule extends AbstractModule {
     }
 
     /**
-     * The process's compute: one thread per processor, used by a product only above
-     * {@link Compute#PARALLEL_THRESHOLD} multiply-adds (so small networks stay on the caller's thread);
-     * workers start on the first such product.
+     * The installed compute backends; each is started on first use (the default {@code auto} with one thread
+     * per processor), and a backend that cannot start is one warning.
      */
     @Provides
     @Singleton
-    public Compute compute() {
-        return Compute.allProcessors();
+    public ComputeBackends computeBackends() {
+        return new ComputeBackends(registry.providers(PluginKind.COMPUTE, ComputeProvider.class), warnings);
     }
 
     @Provides

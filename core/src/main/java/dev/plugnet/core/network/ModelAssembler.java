@@ -3,7 +3,6 @@ package dev.plugnet.core.network;
 import dev.plugnet.api.Activation;
 import dev.plugnet.api.ActivationContext;
 import dev.plugnet.api.ActivationProvider;
-import dev.plugnet.api.Compute;
 import dev.plugnet.api.ConfigException;
 import dev.plugnet.api.Layer;
 import dev.plugnet.api.LayerContext;
@@ -11,6 +10,7 @@ import dev.plugnet.api.LayerPlan;
 import dev.plugnet.api.LayerProvider;
 import dev.plugnet.api.LossContext;
 import dev.plugnet.api.LossProvider;
+import dev.plugnet.api.MatrixProducts;
 import dev.plugnet.api.Optimizer;
 import dev.plugnet.api.OptimizerContext;
 import dev.plugnet.api.OptimizerProvider;
@@ -19,6 +19,7 @@ import dev.plugnet.api.PluginProvider;
 import dev.plugnet.api.Shortcut;
 import dev.plugnet.api.ShortcutContext;
 import dev.plugnet.api.ShortcutProvider;
+import dev.plugnet.core.compute.ComputeBackends;
 import dev.plugnet.core.model.ComponentSpec;
 import dev.plugnet.core.model.LayerSpec;
 import dev.plugnet.core.model.ModelLimits;
@@ -44,14 +45,14 @@ public final class ModelAssembler {
     private final Map<String, OptimizerProvider> optimizers;
     private final Set<ShortcutProvider> shortcuts;
     private final ModelLimits limits;
-    private final Compute compute;
+    private final ComputeBackends computeBackends;
 
     @Inject
     public ModelAssembler(Map<String, LayerProvider> layers, Map<String, ActivationProvider> activations,
                           Map<String, LossProvider> losses, Map<String, OptimizerProvider> optimizers,
-                          Set<ShortcutProvider> shortcuts, ModelLimits limits, Compute compute) {
+                          Set<ShortcutProvider> shortcuts, ModelLimits limits, ComputeBackends computeBackends) {
         this.limits = limits;
-        this.compute = compute;
+        this.computeBackends = computeBackends;
         this.layers = layers;
         this.activations = activations;
         this.losses = losses;
@@ -63,17 +64,17 @@ public final class ModelAssembler {
      * @throws ConfigException naming the JSON path of the first problem
      */
     public AssembledModel assemble(ModelSpec spec) {
-        return assemble(spec, compute);
+        return assemble(spec, defaultProducts(spec));
     }
 
     /**
-     * Assembles a model whose layers run their products on {@code compute} (for example with a chosen thread
-     * count) instead of the process-wide one.
+     * Assembles a model whose layers run their products on {@code products} (for example a backend opened with
+     * a chosen thread count) instead of the process-wide one.
      *
      * @throws ConfigException naming the JSON path of the first problem
      */
-    public AssembledModel assemble(ModelSpec spec, Compute compute) {
-        Network network = network(spec, compute);
+    public AssembledModel assemble(ModelSpec spec, MatrixProducts products) {
+        Network network = network(spec, products);
         ComponentSpec opt = spec.optimizer();
         OptimizerProvider optimizerProvider = lookup(optimizers, opt.type(), "optimizer", "optimizer.type");
         Options optimizerOptions = Options.parse(optimizerProvider.options(), opt.options(), "optimizer");
@@ -84,11 +85,18 @@ public final class ModelAssembler {
 
     /** Builds the network alone (no optimizer). */
     public Network network(ModelSpec spec) {
-        return network(spec, compute);
+        return network(spec, defaultProducts(spec));
     }
 
-    /** Builds the network alone (no optimizer), its products running on {@code compute}. */
-    public Network network(ModelSpec spec, Compute compute) {
+    /**
+     * @return the process-wide backend (one thread per processor) of the model's compute choice
+     */
+    private MatrixProducts defaultProducts(ModelSpec spec) {
+        return computeBackends.shared(ComputeBackends.AUTO);
+    }
+
+    /** Builds the network alone (no optimizer), its products running on {@code products}. */
+    public Network network(ModelSpec spec, MatrixProducts products) {
         List<Options> layerOptions = plan(spec);
         List<Stage> stages = new ArrayList<>();
         int width = spec.inputs();
@@ -99,7 +107,7 @@ public final class ModelAssembler {
             String path = "layers[" + i + "]";
             LayerProvider provider = layers.get(layerSpec.type());
             Options options = layerOptions.get(i);
-            Layer layer = provider.create(new LayerContext(width, options, layerSeed(spec.seed(), i), compute));
+            Layer layer = provider.create(new LayerContext(width, options, layerSeed(spec.seed(), i), products));
             if (layer.inputWidth() != width) {
                 throw new ConfigException(path, "layer \"" + layerSpec.type() + "\" expects " + layer.inputWidth()
                         + " inputs, but the previous layer gives " + width);

@@ -1,6 +1,6 @@
 package dev.plugnet.core.network;
 
-import dev.plugnet.api.BatchBuffer;
+import dev.plugnet.api.support.BatchBuffer;
 import dev.plugnet.api.Loss;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.NonFiniteException;

@@ -1,7 +1,7 @@
 package dev.plugnet.core.network;
 
 import dev.plugnet.api.Activation;
-import dev.plugnet.api.BatchBuffer;
+import dev.plugnet.api.support.BatchBuffer;
 import dev.plugnet.api.Layer;
 import dev.plugnet.api.Matrix;
 

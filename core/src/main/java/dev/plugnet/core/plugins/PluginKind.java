@@ -1,6 +1,7 @@
 package dev.plugnet.core.plugins;
 
 import dev.plugnet.api.ActivationProvider;
+import dev.plugnet.api.ComputeProvider;
 import dev.plugnet.api.LayerProvider;
 import dev.plugnet.api.LossProvider;
 import dev.plugnet.api.OptimizerProvider;
@@ -13,7 +14,8 @@ public enum PluginKind {
     ACTIVATION("activation", ActivationProvider.class),
     LOSS("loss", LossProvider.class),
     OPTIMIZER("optimizer", OptimizerProvider.class),
-    SHORTCUT("shortcut", ShortcutProvider.class);
+    SHORTCUT("shortcut", ShortcutProvider.class),
+    COMPUTE("compute", ComputeProvider.class);
 
     private final String word;
     private final Class<? extends PluginProvider> spi;

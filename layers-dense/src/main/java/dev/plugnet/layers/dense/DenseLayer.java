@@ -1,10 +1,10 @@
 package dev.plugnet.layers.dense;
 
-import dev.plugnet.api.BatchBuffer;
-import dev.plugnet.api.Compute;
 import dev.plugnet.api.Layer;
 import dev.plugnet.api.Matrix;
+import dev.plugnet.api.MatrixProducts;
 import dev.plugnet.api.Parameter;
+import dev.plugnet.api.support.BatchBuffer;
 import java.util.List;
 
 /**
@@ -12,8 +12,8 @@ import java.util.List;
  * row added to every sample, as in SPEC.md. Its backward is steps 3–5 (or 7–8):
  * {@code dL/db = [1 … 1]·dL/da}, {@code dL/dW = xᵀ·dL/da} and, when asked, {@code dL/dx = dL/da·Wᵀ}.
  *
- * <p>The products are {@link Matrix}'s, run on the network's {@link Compute}: packed, vectorised and (for
- * large ones) multi-threaded kernels that every layer plugin shares. The output and input-gradient buffers
+ * <p>The products run on the network's {@link MatrixProducts}, the compute backend the user chose (packed Java
+ * kernels, a native BLAS, or {@code auto}'s mix); the layer knows only the contract. The output and input-gradient buffers
  * are {@link BatchBuffer}s, so a step allocates nothing once warmed up; the layer keeps a reference to its
  * last forward input for the backward pass.
  */
@@ -23,29 +23,29 @@ public final class DenseLayer implements Layer {
     private final Parameter weights;
     private final Parameter bias;
     private final List<Parameter> parameters;
-    private final Compute compute;
+    private final MatrixProducts products;
     private final BatchBuffer output;
     private final BatchBuffer inputGradient;
 
     private Matrix input;
 
-    /** A layer whose products run on the calling thread; see {@link #DenseLayer(Matrix, Matrix, Compute)}. */
+    /** A layer whose products are {@link MatrixProducts#plain()}; see {@link #DenseLayer(Matrix, Matrix, MatrixProducts)}. */
     public DenseLayer(Matrix weights, Matrix bias) {
-        this(weights, bias, Compute.serial());
+        this(weights, bias, MatrixProducts.plain());
     }
 
     /**
      * @param weights the initial W, (n_in, n_out); kept (not copied) as the value of parameter {@code W}
      * @param bias the initial b, (1×n_out), kept as the value of parameter {@code b}; {@code null} for a layer
      *        without bias
-     * @param compute where the products run
+     * @param products where the products run
      * @throws IllegalArgumentException if {@code bias} is not (1×n_out)
      */
-    public DenseLayer(Matrix weights, Matrix bias, Compute compute) {
+    public DenseLayer(Matrix weights, Matrix bias, MatrixProducts products) {
         this.inputWidth = weights.rows();
         this.outputWidth = weights.cols();
         this.weights = new Parameter("W", weights, true);
-        this.compute = compute;
+        this.products = java.util.Objects.requireNonNull(products, "products");
         if (bias == null) {
             this.bias = null;
             this.parameters = List.of(this.weights);
@@ -76,7 +76,7 @@ public final class DenseLayer implements Layer {
         int batch = input.rows();
         Matrix.requireShape("dense input", input, batch, inputWidth);
         Matrix out = output.rows(batch);
-        Matrix.multiplyInto(input, weights.value(), out, compute);
+        products.multiplyInto(input, weights.value(), out);
         if (bias != null) {
             out.addRowVectorInPlace(bias.value());
         }
@@ -100,11 +100,11 @@ public final class DenseLayer implements Layer {
         if (bias != null) {
             outputGradient.columnSumsInto(bias.gradient());
         }
-        Matrix.transposeMultiplyInto(input, outputGradient, weights.gradient(), compute);
+        products.transposeMultiplyInto(input, outputGradient, weights.gradient());
         if (!needInputGradient) {
             return null;
         }
-        return Matrix.multiplyTransposeInto(outputGradient, weights.value(), inputGradient.rows(batch), compute);
+        return products.multiplyTransposeInto(outputGradient, weights.value(), inputGradient.rows(batch));
     }
 
     /** @return {@code W} then, if the layer has one, {@code b} */

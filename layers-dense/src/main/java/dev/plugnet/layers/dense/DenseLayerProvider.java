@@ -62,7 +62,7 @@ public final class DenseLayerProvider implements LayerProvider {
         if (!hasBias && options.has("biases")) {
             throw options.error("biases", "given, but \"bias\" is false; remove one of them");
         }
-        return new DenseLayer(weights, bias, context.compute());
+        return new DenseLayer(weights, bias, context.products());
     }
 
     private static Matrix initialWeights(Options options, int inputs, int units, LayerContext context) {

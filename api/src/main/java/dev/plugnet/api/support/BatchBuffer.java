@@ -1,11 +1,16 @@
-package dev.plugnet.api;
+package dev.plugnet.api.support;
+
+import dev.plugnet.api.Api;
+import dev.plugnet.api.Matrix;
 
 /**
  * A layer's or activation's output buffer of a fixed width, reused from batch to batch. It keeps the matrices
  * of the {@value #SIZES} most recently used batch sizes, so that an epoch's full batches, its last shorter batch
  * and the validation pass's batch sizes each reuse theirs, and a training step allocates nothing once they exist.
+ *
+ * <p>Support, not contract (see the package): the number of sizes kept follows plugnet's training loop.
  */
-@Api(status = Api.Status.STABLE, since = "1.0")
+@Api(status = Api.Status.EXPERIMENTAL, since = "1.0")
 public final class BatchBuffer {
     /** How many batch sizes are kept: training's full and last batch, and an evaluation's two. */
     public static final int SIZES = 4;
