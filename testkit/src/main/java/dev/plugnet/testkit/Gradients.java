@@ -2,38 +2,12 @@ package dev.plugnet.testkit;
 
 import dev.plugnet.api.Matrix;
 
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
-/** Central finite differences in double precision, and the comparison that reports the worst element. */
+/** The testkit's shared draws and products; the finite differences themselves are {@link FiniteDifferences}. */
 final class Gradients {
-    /** The step of the central differences, scaled by {@code max(1, |x|)}. */
-    static final double STEP = 1e-5;
-
     private Gradients() {
-    }
-
-    /**
-     * @param at the point (not modified when this returns)
-     * @param f the scalar function, evaluated at {@code at} with one element moved
-     * @return {@code (f(x + h e_i) − f(x − h e_i)) / 2h} for every element i
-     */
-    static Matrix numerical(Matrix at, ToDoubleFunction<Matrix> f) {
-        Matrix probe = at.copy();
-        Matrix grad = Matrix.zeros(at.rows(), at.cols());
-        double[] p = probe.data();
-        for (int i = 0; i < p.length; i++) {
-            double saved = p[i];
-            double h = STEP * Math.max(1.0, Math.abs(saved));
-            p[i] = saved + h;
-            double up = f.applyAsDouble(probe);
-            p[i] = saved - h;
-            double down = f.applyAsDouble(probe);
-            p[i] = saved;
-            grad.data()[i] = (up - down) / (2 * h);
-        }
-        return grad;
     }
 
     /** @return {@code Σ g ⊙ y} */
@@ -45,36 +19,13 @@ final class Gradients {
         return sum;
     }
 
-    /**
-     * @return null if every element agrees within {@code tolerance · max(1, |analytic|, |numerical|)}, else one
-     *         sentence naming the worst element
-     */
+    /** @return null if every element agrees, else one sentence naming the worst (see {@link FiniteDifferences}) */
     static String compare(String what, Matrix analytic, Matrix numerical, double tolerance) {
-        if (analytic == null) {
-            return what + ": backward returned null";
-        }
-        if (!analytic.hasShape(numerical.rows(), numerical.cols())) {
-            return what + ": backward returned shape " + analytic.shape() + ", expected " + numerical.shape();
-        }
-        double worst = 0;
-        int worstAt = -1;
-        for (int i = 0; i < analytic.data().length; i++) {
-            double a = analytic.data()[i];
-            double n = numerical.data()[i];
-            double error = Math.abs(a - n) / Math.max(1.0, Math.max(Math.abs(a), Math.abs(n)));
-            if (!(error <= worst) || worstAt < 0) {
-                worst = error;
-                worstAt = i;
-            }
-        }
-        if (worstAt < 0 || worst <= tolerance) {
-            return null;
-        }
-        int row = worstAt / analytic.cols();
-        int col = worstAt % analytic.cols();
-        return String.format(Locale.ROOT, "%s[%d,%d]: backward gives %.9g but central finite differences give"
-                        + " %.9g (relative error %.2e, tolerance %.0e)", what, row, col, analytic.data()[worstAt],
-                numerical.data()[worstAt], worst, tolerance);
+        return FiniteDifferences.compare(what, analytic, numerical, tolerance).orElse(null);
+    }
+
+    static Matrix numerical(Matrix at, ToDoubleFunction<Matrix> f) {
+        return FiniteDifferences.gradient(at, f);
     }
 
     /** @return a (rows, cols) matrix of values of magnitude 0.1 to 2 with random signs */
