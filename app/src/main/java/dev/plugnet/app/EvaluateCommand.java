@@ -1,13 +1,13 @@
 package dev.plugnet.app;
 
 import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.data.ClassOrder;
 import dev.plugnet.core.data.CsvTable;
 import dev.plugnet.core.data.CsvTableReader;
 import dev.plugnet.core.data.Dataset;
 import dev.plugnet.core.data.DatasetReader;
 import dev.plugnet.core.data.Samples;
 import dev.plugnet.core.metrics.Evaluator;
-import dev.plugnet.core.metrics.LossAndAccuracy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,8 +22,10 @@ import java.util.concurrent.Callable;
 
 /** {@code plugnet evaluate}: how a trained model does on a labelled CSV file. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluates a checkpoint on every row of a labelled CSV file: accuracy, loss, per-class"
-                + " precision, recall and F1, and the confusion matrix with class names.",
+        description = {"Evaluates a checkpoint on every row of a labelled CSV file: accuracy, loss, macro F1 (over"
+                + " the classes present in the truth or the predictions, as scikit-learn computes it), weighted F1,"
+                + " balanced accuracy, for two classes ROC-AUC and PR-AUC (average precision) of the positive"
+                + " class, per-class precision, recall and F1, and the confusion matrix with class names.",
             "The CSV needs the model's feature columns (by name, in any order) and its label column; other columns"
                 + " are ignored. Features are standardised with the means and scales stored in the checkpoint."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -54,9 +56,9 @@ final class EvaluateCommand implements Callable<Integer> {
         Dataset dataset = new DatasetReader().forModel(table, loaded.checkpoint().preprocessing());
         Samples samples = Samples.all(dataset, loaded.checkpoint().preprocessing().standardizer());
         Evaluator evaluator = new Evaluator(256);
-        LossAndAccuracy la = evaluator.lossAndAccuracy(loaded.model().network(), samples);
-        EvaluationReport report = new EvaluationReport(table.source(), la.loss(),
-                evaluator.confusion(loaded.model().network(), samples, dataset.labelNames()));
+        EvaluationReport report = new EvaluationReport(table.source(), evaluator.evaluate(loaded.model().network(),
+                samples, dataset.labelNames(), ClassOrder.positiveIndex(dataset.labelNames(),
+                        loaded.checkpoint().config().training().positiveClass())));
         if (json) {
             ObjectNode root = plugnet.json().createObjectNode();
             root.put("model", model.toString());

@@ -5,6 +5,7 @@ import dev.plugnet.api.PlugnetException;
 import dev.plugnet.core.Plugnet;
 import dev.plugnet.core.compute.ComputeBackends;
 import dev.plugnet.core.checkpoint.Checkpoint;
+import dev.plugnet.core.data.ClassOrder;
 import dev.plugnet.core.data.CsvTable;
 import dev.plugnet.core.data.CsvTableReader;
 import dev.plugnet.core.data.DataException;
@@ -13,9 +14,7 @@ import dev.plugnet.core.data.DatasetReader;
 import dev.plugnet.core.data.PreparedData;
 import dev.plugnet.core.files.OutputKind;
 import dev.plugnet.core.files.OutputTarget;
-import dev.plugnet.core.metrics.ConfusionMatrix;
 import dev.plugnet.core.metrics.Evaluator;
-import dev.plugnet.core.metrics.LossAndAccuracy;
 import dev.plugnet.core.model.ComponentSpec;
 import dev.plugnet.core.model.ModelSpec;
 import dev.plugnet.core.model.TrainingSpec;
@@ -48,7 +47,10 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a model on a CSV data set: a seeded, stratified train/validation/test split,"
                 + " standardisation fitted on the training rows, shuffled minibatches, early stopping on the"
-                + " validation loss, then a report on the held-out test rows and a checkpoint.",
+                + " validation loss (on by default, patience 20, the best epoch's weights restored), then a report"
+                + " on the held-out test rows and a checkpoint.",
+            "Classes are sorted (numbers numerically, other names by Unicode code point) unless training.classes"
+                + " lists them; for two classes the second is positive unless training.positive_class names it.",
             "With no arguments it trains the bundled 5-4-3 thyroid network on the bundled new-thyroid data.",
             "Settings come from the config's \"training\" section; flags override them."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -106,8 +108,10 @@ final class TrainCommand implements Callable<Integer> {
     Double testFraction;
 
     @Option(names = "--patience", paramLabel = "N",
-            description = "Epochs without a better validation loss before stopping early and restoring the best"
-                    + " weights; 0 turns early stopping off.")
+            description = "Epochs without an improvement of the monitored quantity (the config's training.monitor:"
+                    + " validation_loss, the default, or validation_accuracy; by more than training.min_delta) before"
+                    + " stopping early and restoring the best epoch's weights. Default 20; 0 turns early stopping"
+                    + " off (then the last epoch's weights are kept). Early stopping needs validation rows.")
     Integer patience;
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT",
@@ -200,7 +204,18 @@ final class TrainCommand implements Callable<Integer> {
         CsvTable table = DataArgument.read(dataName, new CsvTableReader());
         DatasetReader datasets = new DatasetReader();
         Dataset dataset = resumed != null ? datasets.forModel(table, resumed.checkpoint().preprocessing())
-                : datasets.forTraining(table, model.training().label());
+                : datasets.forTraining(table, model.training().label(), model.training().classes());
+        String positive = model.training().positiveClass();
+        if (positive != null && !dataset.labelNames().contains(positive)) {
+            throw new DataException(table.whereHeader() + ", column \"" + dataset.labelColumn() + "\"",
+                    "has no class \"" + positive + "\" (training.positive_class); classes: "
+                    + String.join(", ", dataset.labelNames()));
+        }
+        if (positive != null && dataset.labelNames().size() != 2) {
+            throw new DataException(table.whereHeader() + ", column \"" + dataset.labelColumn() + "\"",
+                    "has " + dataset.labelNames().size() + " classes; training.positive_class names the positive"
+                    + " class of a two-class problem only");
+        }
         if (dataset.featureNames().size() != model.inputs()) {
             throw new DataException(table.whereHeader(), "has " + dataset.featureNames().size() + " feature columns ("
                     + String.join(", ", dataset.featureNames()) + "), but the model \"" + model.name() + "\" has "
@@ -247,12 +262,13 @@ final class TrainCommand implements Callable<Integer> {
         info.printf(Locale.ROOT, "training: %d epochs%s, batch size %d, optimizer %s (learning rate %s)%s%s%n",
                 epochsToRun, resumed != null ? " more (from epoch " + (previous.size() + 1) + ")" : "",
                 t.batchSize(), model.optimizer().type(), assembled.optimizer().learningRate(),
-                t.patience() > 0 ? ", early stopping with patience " + t.patience() : "",
+                t.earlyStopping() ? ", early stopping on the " + t.monitor().replace('_', ' ') + " (patience "
+                        + t.patience() + (t.minDelta() > 0 ? ", min delta " + t.minDelta() : "") + ")"
+                        : ", no early stopping (patience 0: the last epoch's weights are kept)",
                 t.schedule() != null ? ", schedule " + t.schedule().type() : "");
         info.flush();
 
-        Trainer trainer = new Trainer(new TrainingSettings(epochsToRun, t.batchSize(), t.patience(), t.schedule(),
-                model.seed()));
+        Trainer trainer = new Trainer(TrainingSettings.of(t, epochsToRun, model.seed()));
         PrintStream terminal = Terminals.interactive() ? (json ? System.err : System.out) : null;
         ProgressPrinter progress = new ProgressPrinter(info, terminal);
         AssembledModel training = assembled;
@@ -287,9 +303,8 @@ final class TrainCommand implements Callable<Integer> {
         Evaluator evaluator = new Evaluator(Math.max(t.batchSize(), 64));
         EvaluationReport test = null;
         if (prepared.test().size() > 0) {
-            LossAndAccuracy la = evaluator.lossAndAccuracy(assembled.network(), prepared.test());
-            ConfusionMatrix cm = evaluator.confusion(assembled.network(), prepared.test(), dataset.labelNames());
-            test = new EvaluationReport("held-out test", la.loss(), cm);
+            test = new EvaluationReport("held-out test", evaluator.evaluate(assembled.network(), prepared.test(),
+                    dataset.labelNames(), ClassOrder.positiveIndex(dataset.labelNames(), t.positiveClass())));
         }
         if (plot != null) {
             CurvesPlot.write(plot, history, model.name() + " on " + table.source());
@@ -359,9 +374,9 @@ final class TrainCommand implements Callable<Integer> {
             bad("--validation-fraction + --test-fraction must leave rows to train on (below 0.95), got "
                     + (validation + test));
         }
-        TrainingSpec newTraining = new TrainingSpec(epochs != null && resume == null ? epochs : t.epochs(),
-                batchSize != null ? batchSize : t.batchSize(), validation, test,
-                patience != null ? patience : t.patience(), t.schedule(), label != null ? label : t.label());
+        TrainingSpec newTraining = t.withFractions(validation, test).with(
+                epochs != null && resume == null ? epochs : t.epochs(), batchSize != null ? batchSize : t.batchSize(),
+                patience != null ? patience : t.patience(), label != null ? label : t.label());
         ModelSpec m = model.withTraining(newTraining);
         if (optimizer != null || learningRate != null) {
             ComponentSpec o = m.optimizer();

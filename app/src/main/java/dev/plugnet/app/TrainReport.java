@@ -32,8 +32,11 @@ record TrainReport(String model, String data, Path checkpoint, Path plot, Histor
     void print(PrintWriter out) {
         EpochStats best = history.epochs().stream().filter(e -> e.epoch() == history.bestEpoch()).findFirst()
                 .orElse(history.last());
-        out.printf(Locale.ROOT, "trained %d epoch%s in %.2f s%s; weights of epoch %d (%s)%n", ran,
-                ran == 1 ? "" : "s", seconds, history.stoppedEarly() ? " (stopped early)" : "",
+        EpochStats last = history.last();
+        out.printf(Locale.ROOT, "trained %d epoch%s in %.2f s%s; kept the weights of epoch %d (%s)%n", ran,
+                ran == 1 ? "" : "s", seconds, history.stoppedEarly() && last != null
+                        ? ", stopped early after epoch " + last.epoch() + " (" + (last.epoch() - history.bestEpoch())
+                        + " epochs without improvement)" : "",
                 history.bestEpoch(), best == null ? "-" : ProgressPrinter.figures(best, false));
         ThroughputMeter.Throughput tp = throughput;
         out.printf(Locale.ROOT, "throughput: %,.0f samples/s (%d steps of up to %d rows, %.2f s in training"
@@ -61,6 +64,7 @@ record TrainReport(String model, String data, Path checkpoint, Path plot, Histor
         root.put("epochs_run", ran);
         root.put("best_epoch", history.bestEpoch());
         root.put("stopped_early", history.stoppedEarly());
+        root.put("last_epoch", history.last() == null ? 0 : history.last().epoch());
         root.put("seconds", seconds);
         ObjectNode tp = root.putObject("throughput");
         tp.put("samples_per_second", throughput.samplesPerSecond());

@@ -88,6 +88,8 @@ class ErrorCatalogueTest {
         add(c, "a layer wider than the limit (`-Dplugnet.max-width`)", "train", "--config", config("wide.json", "\"units\": 4", "\"units\": 2000000000"), "--data", "thyroid");
         add(c, "nesting deeper than the limit (`-Dplugnet.max-nesting-depth`)", "train", "--config",
                 file("deep.json", "[".repeat(100) + "]".repeat(100)), "--data", "thyroid");
+        add(c, "an unknown early-stopping `monitor`", "train", "--config", config("monitor.json", "\"patience\": 50", "\"patience\": 50, \"monitor\": \"loss\""), "--data", "thyroid");
+        add(c, "a class listed twice in `classes`", "train", "--config", config("classes.json", "\"patience\": 50", "\"patience\": 50, \"classes\": [\"normal\", \"hyper\", \"normal\"]"), "--data", "thyroid");
         add(c, "a newer model format", "train", "--config", config("newer.json", "\"format\": 1", "\"format\": 9"), "--data", "thyroid");
 
         String d = SECTION_CSV;
@@ -102,6 +104,8 @@ class ErrorCatalogueTest {
         add(d, "a repeated column name", "train", "--data", file("twice.csv", "a,a,c,d,e,label\n1,2,3,4,5,x\n1,2,3,4,5,y\n"));
         add(d, "a label column that does not exist", "train", "--data", file("fine.csv", "a,b,c,d,e,label\n1,2,3,4,5,x\n1,2,3,4,5,y\n"), "--label", "class");
         add(d, "a single class", "train", "--data", file("one.csv", "a,b,c,d,e,label\n1,2,3,4,5,x\n1,2,3,4,5,x\n"));
+        add(d, "a class the config's `classes` does not list", "train", "--config", config("two-classes.json", "\"patience\": 50", "\"patience\": 50, \"classes\": [\"normal\", \"hyper\"]"), "--data", "thyroid");
+        add(d, "a `positive_class` that is not a class", "train", "--config", config("positive.json", "\"patience\": 50", "\"patience\": 50, \"positive_class\": \"4\""), "--data", "thyroid");
         add(d, "columns that do not fit the model", "train", "--data", file("narrow.csv", "a,b,label\n1,2,x\n3,4,y\n"));
         add(d, "columns that do not match the checkpoint", "predict", "--model", good, "--data", file("other.csv", "x,y,label\n1,2,a\n3,4,b\n"));
 
@@ -136,6 +140,7 @@ class ErrorCatalogueTest {
         add(u, "an invalid value", "train", "--epochs", "0");
         add(u, "a value of the wrong type", "train", "--epochs", "many");
         add(u, "`--checkpoint-every` below 0", "train", "--checkpoint-every", "-1");
+        add(u, "early stopping with no validation rows", "train", "--validation-fraction", "0");
 
         String t = SECTION_TRAINING;
         add(t, "a loss that overflows (the last good epoch's checkpoint is kept)", "train", "--config",

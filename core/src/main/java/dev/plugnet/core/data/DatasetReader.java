@@ -13,13 +13,26 @@ import java.util.Map;
 public final class DatasetReader {
 
     /**
-     * Reads labelled data for training: the classes are the label column's values, in numeric order when they
-     * are all integers and in order of first appearance otherwise.
+     * Reads labelled data for training: the classes are the label column's values in {@link ClassOrder} (numbers
+     * numerically, other names by Unicode code point), whatever order the rows come in.
      *
      * @param labelColumn the label column's name, or {@code null} for the last column
      * @throws DataException if the label column is missing or holds fewer than two classes
      */
     public Dataset forTraining(CsvTable table, String labelColumn) {
+        return forTraining(table, labelColumn, null);
+    }
+
+    /**
+     * Reads labelled data for training with the classes in a given order.
+     *
+     * @param labelColumn the label column's name, or {@code null} for the last column
+     * @param classes the class names in output order (the config's {@code training.classes}), or {@code null} for
+     *        the label column's values in {@link ClassOrder}
+     * @throws DataException if the label column is missing, holds fewer than two classes, or holds a class that
+     *         {@code classes} does not list
+     */
+    public Dataset forTraining(CsvTable table, String labelColumn, List<String> classes) {
         int label = labelIndex(table, labelColumn);
         if (table.header().size() < 2) {
             throw new DataException(table.whereHeader(), "has only the label column \"" + table.header().get(label)
@@ -31,7 +44,10 @@ public final class DatasetReader {
                 featureColumns.add(c);
             }
         }
-        List<String> names = classNames(table, label);
+        List<String> names = classes != null ? classes : classNames(table, label);
+        if (classes != null) {
+            return build(table, featureColumns, label, names, "training.classes lists ");
+        }
         if (names.size() < 2) {
             throw new DataException(table.whereHeader() + ", column \"" + table.header().get(label) + "\"",
                     "has only one class (\"" + names.get(0) + "\"); a classifier needs at least two");
@@ -94,23 +110,22 @@ public final class DatasetReader {
 
     private static List<String> classNames(CsvTable table, int label) {
         Map<String, Boolean> seen = new LinkedHashMap<>();
-        boolean integers = true;
         for (int r = 0; r < table.rows().size(); r++) {
             String v = table.rows().get(r)[label];
             if (v.isEmpty()) {
                 throw new DataException(table.where(r, label), "the label is empty");
             }
             seen.put(v, true);
-            integers &= v.matches("[-+]?\\d{1,18}");
         }
-        List<String> names = new ArrayList<>(seen.keySet());
-        if (integers) {
-            names.sort((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
-        }
-        return names;
+        return ClassOrder.sorted(seen.keySet());
     }
 
     private static Dataset build(CsvTable table, List<Integer> featureColumns, int label, List<String> names) {
+        return build(table, featureColumns, label, names, "the model knows ");
+    }
+
+    private static Dataset build(CsvTable table, List<Integer> featureColumns, int label, List<String> names,
+                                 String known) {
         int n = table.rows().size();
         double[][] features = new double[n][featureColumns.size()];
         int[] labels = label < 0 ? null : new int[n];
@@ -126,8 +141,8 @@ public final class DatasetReader {
             if (labels != null) {
                 Integer cls = index.get(row[label]);
                 if (cls == null) {
-                    throw new DataException(table.where(r, label), "unknown class \"" + row[label]
-                            + "\"; the model knows " + quoted(names));
+                    throw new DataException(table.where(r, label), row[label].isEmpty() ? "the label is empty"
+                            : "unknown class \"" + row[label] + "\"; " + known + quoted(names));
                 }
                 labels[r] = cls;
             }

@@ -91,8 +91,69 @@ public final class ConfusionMatrix {
         return out;
     }
 
-    /** @return the unweighted mean F1 over the classes */
+    /**
+     * The unweighted mean F1 over the classes present in the truth or in the predictions, as scikit-learn's
+     * {@code f1_score(average="macro")} computes it: a class the model knows but that neither occurs nor is
+     * predicted in these rows is left out (it would otherwise count as an F1 of 0).
+     *
+     * @return the macro F1, NaN for no rows
+     */
     public double macroF1() {
-        return perClass().stream().mapToDouble(ClassMetrics::f1).average().orElse(Double.NaN);
+        List<ClassMetrics> classes = perClass();
+        double sum = 0;
+        int present = 0;
+        for (int c = 0; c < classes.size(); c++) {
+            if (present(c)) {
+                sum += classes.get(c).f1();
+                present++;
+            }
+        }
+        return present == 0 ? Double.NaN : sum / present;
+    }
+
+    /**
+     * The mean F1 over the classes weighted by their support (rows of that class), as scikit-learn's
+     * {@code f1_score(average="weighted")}.
+     *
+     * @return the weighted F1, NaN for no rows
+     */
+    public double weightedF1() {
+        int n = total();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (ClassMetrics c : perClass()) {
+            sum += c.f1() * c.support();
+        }
+        return sum / n;
+    }
+
+    /**
+     * The mean recall over the classes that occur in the truth, as scikit-learn's
+     * {@code balanced_accuracy_score}: a classifier that always predicts the majority class scores 1/K.
+     *
+     * @return the balanced accuracy, NaN for no rows
+     */
+    public double balancedAccuracy() {
+        double sum = 0;
+        int present = 0;
+        for (ClassMetrics c : perClass()) {
+            if (c.support() > 0) {
+                sum += c.recall();
+                present++;
+            }
+        }
+        return present == 0 ? Double.NaN : sum / present;
+    }
+
+    /** @return whether class {@code c} occurs in the truth or in the predictions */
+    private boolean present(int c) {
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[c][i] > 0 || counts[i][c] > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

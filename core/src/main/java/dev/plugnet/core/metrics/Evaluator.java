@@ -58,6 +58,30 @@ public final class Evaluator {
         return ConfusionMatrix.of(labels, samples.labels(), predictions(outputs(network, samples)));
     }
 
+    /**
+     * Everything {@code evaluate} reports about a classifier on labelled rows, from one forward pass over them.
+     *
+     * @param labels the class names, in the network's output order
+     * @param positive for two classes, the index of the positive class (its probability is the score of
+     *        ROC-AUC and average precision); ignored for more classes
+     */
+    public ClassifierEvaluation evaluate(Network network, Samples samples, java.util.List<String> labels,
+                                         int positive) {
+        LossAndAccuracy la = lossAndAccuracy(network, samples);
+        Matrix outputs = outputs(network, samples);
+        ConfusionMatrix confusion = ConfusionMatrix.of(labels, samples.labels(), predictions(outputs));
+        if (labels.size() != 2) {
+            return new ClassifierEvaluation(la.loss(), confusion, null, null);
+        }
+        boolean[] isPositive = new boolean[samples.size()];
+        double[] score = new double[samples.size()];
+        for (int i = 0; i < samples.size(); i++) {
+            isPositive[i] = samples.labels()[i] == positive;
+            score[i] = outputs.get(i, positive);
+        }
+        return new ClassifierEvaluation(la.loss(), confusion, labels.get(positive), BinaryRanking.of(isPositive, score));
+    }
+
     /** @return the index of the largest value of each row (the first on ties) */
     public static int[] predictions(Matrix outputs) {
         int[] out = new int[outputs.rows()];

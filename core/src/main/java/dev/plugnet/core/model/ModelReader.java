@@ -26,7 +26,7 @@ public final class ModelReader {
     static final Set<String> MODEL_FIELDS = Set.of("format", "name", "description", "inputs", "layers", "loss",
             "optimizer", "shortcuts", "seed", "training");
     static final Set<String> TRAINING_FIELDS = Set.of("epochs", "batch_size", "validation_fraction",
-            "test_fraction", "patience", "schedule", "label");
+            "test_fraction", "patience", "schedule", "label", "monitor", "min_delta", "classes", "positive_class");
     static final Set<String> SCHEDULE_FIELDS = Set.of("type", "every", "factor", "min_rate");
 
     private final ObjectMapper mapper;
@@ -165,8 +165,43 @@ public final class ModelReader {
                     + " to train on (below 0.95), got " + (validation + test));
         }
         ScheduleSpec schedule = t.has("schedule") ? schedule(t.get("schedule"), t.path("schedule")) : null;
+        String monitor = t.string("monitor", d.monitor());
+        if (!TrainingSpec.MONITORS.contains(monitor)) {
+            throw new ConfigException(t.path("monitor"), "expected one of \"" + String.join("\", \"",
+                    TrainingSpec.MONITORS) + "\", got \"" + monitor + "\"");
+        }
+        List<String> classes = t.has("classes") ? classes(t.get("classes"), t.path("classes")) : null;
+        String positive = t.string("positive_class", null);
+        if (positive != null && classes != null && !classes.contains(positive)) {
+            throw new ConfigException(t.path("positive_class"), "\"" + positive + "\" is not one of the classes"
+                    + " listed in \"classes\"");
+        }
         return new TrainingSpec(t.integer("epochs", d.epochs(), 1), t.integer("batch_size", d.batchSize(), 1),
-                validation, test, t.integer("patience", d.patience(), 0), schedule, t.string("label", null));
+                validation, test, t.integer("patience", d.patience(), 0), schedule, t.string("label", null),
+                monitor, t.number("min_delta", d.minDelta(), 0.0, Double.MAX_VALUE), classes, positive);
+    }
+
+    private static List<String> classes(JsonNode node, String path) {
+        if (!node.isArray()) {
+            throw new ConfigException(path, "expected a list of class names, got " + JsonValues.describe(node));
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode n = node.get(i);
+            String name = n.isString() ? n.stringValue() : n.isIntegralNumber() ? n.asString() : null;
+            if (name == null || name.isEmpty()) {
+                throw new ConfigException(path + "[" + i + "]", "expected a class name (a string or an integer), got "
+                        + JsonValues.describe(n));
+            }
+            if (names.contains(name)) {
+                throw new ConfigException(path + "[" + i + "]", "the class \"" + name + "\" is listed twice");
+            }
+            names.add(name);
+        }
+        if (names.size() < 2) {
+            throw new ConfigException(path, "expected at least two classes, got " + names.size());
+        }
+        return names;
     }
 
     private static ScheduleSpec schedule(JsonNode node, String path) {

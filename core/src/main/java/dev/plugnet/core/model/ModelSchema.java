@@ -164,7 +164,20 @@ public final class ModelSchema {
         p.set("batch_size", integer(1, "Rows per minibatch (B)."));
         p.set("validation_fraction", fraction("Share of the rows held out for validation."));
         p.set("test_fraction", fraction("Share of the rows held out for the final report."));
-        p.set("patience", integer(0, "Epochs without a better validation loss before stopping early; 0 is off."));
+        p.set("patience", integer(0, "Epochs without an improvement of `monitor` before stopping early and restoring"
+                + " the best weights (default " + TrainingSpec.DEFAULT_PATIENCE + "); 0 is off."));
+        ObjectNode monitor = described(type("string"), "What early stopping watches (default validation_loss).");
+        TrainingSpec.MONITORS.forEach(monitor.putArray("enum")::add);
+        p.set("monitor", monitor);
+        p.set("min_delta", described(type("number").put("minimum", 0),
+                "The least change of `monitor` that counts as an improvement (default 0)."));
+        ObjectNode classes = described(type("array"), "The class names in output order (default: sorted, numbers"
+                + " numerically).");
+        classes.put("minItems", 2).put("uniqueItems", true);
+        classes.putObject("items").putArray("type").add("string").add("integer");
+        p.set("classes", classes);
+        p.set("positive_class", described(type("string"), "The positive class of a two-class problem (default the"
+                + " second class)."));
         p.set("schedule", oneOf(NODES.arrayNode()
                 .add(schedule("step", Map.of("every", integer(1, "Epochs between steps."),
                         "factor", factor("Multiplier applied every `every` epochs.")), List.of("every")))

@@ -77,6 +77,14 @@ public final class ModelWriter {
         if (t.label() != null) {
             node.put("label", t.label());
         }
+        node.put("monitor", t.monitor());
+        node.put("min_delta", t.minDelta());
+        if (t.classes() != null) {
+            t.classes().forEach(node.putArray("classes")::add);
+        }
+        if (t.positiveClass() != null) {
+            node.put("positive_class", t.positiveClass());
+        }
         return node;
     }
 }

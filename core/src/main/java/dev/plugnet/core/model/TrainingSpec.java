@@ -1,19 +1,72 @@
 package dev.plugnet.core.model;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
- * The model file's {@code training} section: how the app trains the network. Every field has a default, and
- * command-line flags override them.
+ * The model file's {@code training} section: how the app and the library train the network. Every field has a
+ * default, and command-line flags override them.
  *
- * @param epochs passes over the training split
+ * @param epochs passes over the training split (the most; early stopping may end the run sooner)
  * @param batchSize B, rows per minibatch
  * @param validationFraction share of the rows held out for validation (early stopping, per-epoch report)
  * @param testFraction share of the rows held out for the final report
- * @param patience epochs without a better validation loss before stopping early; 0 turns early stopping off
+ * @param patience epochs without an improvement of the monitored quantity before stopping early and restoring
+ *        the best epoch's weights; 0 turns early stopping off (default {@value #DEFAULT_PATIENCE})
  * @param schedule the learning-rate schedule, or {@code null} for a constant rate
- * @param label the CSV column that holds the class, or {@code null} for the last column
+ * @param label the CSV column that holds the class (or the target), or {@code null} for the last column
+ * @param monitor what early stopping watches: {@code validation_loss} (lower is better, the default) or
+ *        {@code validation_accuracy} (higher is better)
+ * @param minDelta the least change of the monitored quantity that counts as an improvement (default 0)
+ * @param classes the class names in the order of the network's outputs, or {@code null} for the label
+ *        column's values sorted (numbers numerically, other names by Unicode code point)
+ * @param positiveClass the positive class of a two-class problem (ROC-AUC, PR-AUC), or {@code null} for the
+ *        second class in class order
  */
 public record TrainingSpec(int epochs, int batchSize, double validationFraction, double testFraction, int patience,
-                           ScheduleSpec schedule, String label) {
+                           ScheduleSpec schedule, String label, String monitor, double minDelta, List<String> classes,
+                           String positiveClass) {
+    /** Epochs without improvement before early stopping, when the model file does not say. */
+    public static final int DEFAULT_PATIENCE = 20;
+    /** Early stopping's quantity: the validation loss, lower is better. */
+    public static final String VALIDATION_LOSS = "validation_loss";
+    /** Early stopping's quantity: the validation accuracy, higher is better. */
+    public static final String VALIDATION_ACCURACY = "validation_accuracy";
+    /** Every value {@code monitor} may take. */
+    public static final List<String> MONITORS = List.of(VALIDATION_LOSS, VALIDATION_ACCURACY);
+
     /** The defaults used where the model file says nothing. */
-    public static final TrainingSpec DEFAULTS = new TrainingSpec(200, 16, 0.15, 0.2, 0, null, null);
+    public static final TrainingSpec DEFAULTS = new TrainingSpec(200, 16, 0.15, 0.2, DEFAULT_PATIENCE, null, null,
+            VALIDATION_LOSS, 0.0, null, null);
+
+    public TrainingSpec {
+        Objects.requireNonNull(monitor, "monitor");
+        if (!MONITORS.contains(monitor)) {
+            throw new IllegalArgumentException("monitor: " + monitor);
+        }
+        classes = classes == null ? null : List.copyOf(classes);
+    }
+
+    /** @return whether early stopping is on (a positive patience) */
+    public boolean earlyStopping() {
+        return patience > 0;
+    }
+
+    /** @return this section with other split fractions */
+    public TrainingSpec withFractions(double validation, double test) {
+        return new TrainingSpec(epochs, batchSize, validation, test, patience, schedule, label, monitor, minDelta,
+                classes, positiveClass);
+    }
+
+    /** @return this section with other epochs, batch size, patience and label (flags of {@code train}) */
+    public TrainingSpec with(int newEpochs, int newBatchSize, int newPatience, String newLabel) {
+        return new TrainingSpec(newEpochs, newBatchSize, validationFraction, testFraction, newPatience, schedule,
+                newLabel, monitor, minDelta, classes, positiveClass);
+    }
+
+    /** @return this section with another monitored quantity and least improvement */
+    public TrainingSpec withMonitor(String newMonitor, double newMinDelta) {
+        return new TrainingSpec(epochs, batchSize, validationFraction, testFraction, patience, schedule, label,
+                newMonitor, newMinDelta, classes, positiveClass);
+    }
 }

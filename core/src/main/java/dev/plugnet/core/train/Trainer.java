@@ -1,5 +1,6 @@
 package dev.plugnet.core.train;
 
+import dev.plugnet.api.ConfigException;
 import dev.plugnet.api.NonFiniteException;
 import dev.plugnet.core.data.Minibatches;
 import dev.plugnet.core.data.Samples;
@@ -11,7 +12,9 @@ import dev.plugnet.core.network.Network;
 /**
  * Trains a model for some epochs of shuffled minibatches, every step through {@link TrainingStep}: η from the
  * schedule each epoch, the validation loss and accuracy after each epoch, early stopping with patience on the
- * validation loss (restoring the best epoch's weights and optimizer state), and a {@link History}. A run can
+ * monitored quantity (the validation loss or accuracy; an epoch counts as better only when it improves on the
+ * best by more than {@code minDelta}), restoring the best epoch's weights and optimizer state, and a
+ * {@link History} whose best epoch is the epoch whose weights the model holds at the end. A run can
  * continue an earlier one's history (resume). Minibatch order depends only on the seed and the epoch, so the
  * same seed and data train to bit-identical weights.
  */
@@ -25,11 +28,12 @@ public final class Trainer {
     /**
      * @param model the model to train, changed in place
      * @param train the rows to train on
-     * @param validation rows for validation, possibly none (then no early stopping)
+     * @param validation rows for validation; none only when early stopping is off
      * @param previous the history of the run being resumed, or {@link History#EMPTY}
      * @param listener hears the progress
      * @return the history and the measured throughput; the model holds the weights of the history's best epoch
      * @throws TrainingFailedException if a loss or gradient is not finite, naming the epoch and minibatch
+     * @throws ConfigException if early stopping is on but there are no validation rows
      */
     public TrainingResult train(AssembledModel model, Samples train, Samples validation, History previous,
                                 TrainingListener listener) {
@@ -41,15 +45,21 @@ public final class Trainer {
         double startRate = previous.size() == 0 ? model.optimizer().learningRate()
                 : previous.epochs().get(0).learningRate();
         boolean validating = validation.size() > 0;
-        boolean earlyStopping = validating && settings.patience() > 0;
+        boolean earlyStopping = settings.earlyStopping();
+        if (earlyStopping && !validating) {
+            throw new ConfigException("training.patience", "early stopping (patience " + settings.patience()
+                    + ") watches the " + settings.monitor().replace('_', ' ') + ", but there are no validation"
+                    + " rows; give a validation fraction above 0 or a validation file, or set patience 0 to train"
+                    + " every epoch and keep the last weights");
+        }
 
         ModelSnapshot best = new ModelSnapshot(model);
         ModelSnapshot lastGood = new ModelSnapshot(model);
-        double bestLoss = Double.POSITIVE_INFINITY;
+        double bestValue = Double.NaN;
         int bestEpoch = previous.bestEpoch();
         for (EpochStats e : previous.epochs()) {
-            if (e.validationLoss() < bestLoss) {
-                bestLoss = e.validationLoss();
+            if (e.epoch() == previous.bestEpoch()) {
+                bestValue = settings.monitored(e);
             }
         }
         if (earlyStopping && previous.size() > 0) {
@@ -108,9 +118,9 @@ public final class Trainer {
             }
             EpochStats stats = new EpochStats(epoch, lossSum / train.size(), (double) correct / train.size(),
                     v.loss(), v.accuracy(), rate);
-            boolean improved = validating && v.loss() < bestLoss;
+            boolean improved = validating && settings.improves(settings.monitored(stats), bestValue);
             if (improved) {
-                bestLoss = v.loss();
+                bestValue = settings.monitored(stats);
                 bestEpoch = epoch;
                 if (earlyStopping) {
                     best.take();

@@ -1,21 +1,61 @@
 package dev.plugnet.core.train;
 
 import dev.plugnet.core.model.ScheduleSpec;
+import dev.plugnet.core.model.TrainingSpec;
 
 /**
  * How a {@link Trainer} trains.
  *
- * @param epochs how many epochs to run (more, when resuming)
+ * @param epochs how many epochs to run at most (more, when resuming)
  * @param batchSize B, rows per minibatch
- * @param patience epochs without a better validation loss before stopping and restoring the best weights;
- *        0 turns early stopping off
+ * @param patience epochs without an improvement of {@code monitor} before stopping and restoring the best
+ *        epoch's weights; 0 turns early stopping off
  * @param schedule the learning-rate schedule, or {@code null} for a constant rate
  * @param seed the seed of the minibatch order
+ * @param monitor {@link TrainingSpec#VALIDATION_LOSS} (lower is better) or
+ *        {@link TrainingSpec#VALIDATION_ACCURACY} (higher is better)
+ * @param minDelta the least change of {@code monitor} that counts as an improvement
  */
-public record TrainingSettings(int epochs, int batchSize, int patience, ScheduleSpec schedule, long seed) {
+public record TrainingSettings(int epochs, int batchSize, int patience, ScheduleSpec schedule, long seed,
+                               String monitor, double minDelta) {
     public TrainingSettings {
-        if (epochs < 0 || batchSize < 1 || patience < 0) {
-            throw new IllegalArgumentException("epochs >= 0, batch size >= 1, patience >= 0");
+        if (epochs < 0 || batchSize < 1 || patience < 0 || !(minDelta >= 0)) {
+            throw new IllegalArgumentException("epochs >= 0, batch size >= 1, patience >= 0, min delta >= 0");
         }
+        if (!TrainingSpec.MONITORS.contains(monitor)) {
+            throw new IllegalArgumentException("monitor: " + monitor);
+        }
+    }
+
+    /** Settings that monitor the validation loss with no least improvement. */
+    public TrainingSettings(int epochs, int batchSize, int patience, ScheduleSpec schedule, long seed) {
+        this(epochs, batchSize, patience, schedule, seed, TrainingSpec.VALIDATION_LOSS, 0.0);
+    }
+
+    /** @return the settings of a model file's training section, for {@code epochs} epochs */
+    public static TrainingSettings of(TrainingSpec spec, int epochs, long seed) {
+        return new TrainingSettings(epochs, spec.batchSize(), spec.patience(), spec.schedule(), seed, spec.monitor(),
+                spec.minDelta());
+    }
+
+    /** @return whether early stopping is on */
+    public boolean earlyStopping() {
+        return patience > 0;
+    }
+
+    /** @return the monitored quantity of an epoch */
+    double monitored(EpochStats e) {
+        return monitor.equals(TrainingSpec.VALIDATION_LOSS) ? e.validationLoss() : e.validationAccuracy();
+    }
+
+    /** @return whether {@code value} improves on {@code best} by more than {@code minDelta} */
+    boolean improves(double value, double best) {
+        if (Double.isNaN(value)) {
+            return false;
+        }
+        if (Double.isNaN(best)) {
+            return true;
+        }
+        return monitor.equals(TrainingSpec.VALIDATION_LOSS) ? value < best - minDelta : value > best + minDelta;
     }
 }

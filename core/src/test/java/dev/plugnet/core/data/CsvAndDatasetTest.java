@@ -27,11 +27,11 @@ class CsvAndDatasetTest {
     }
 
     @Test
-    void theLabelIsTheLastColumnByDefaultAndClassesKeepTheirFirstAppearanceOrder() {
+    void theLabelIsTheLastColumnByDefaultAndClassesAreSortedNotInOrderOfAppearance() {
         Dataset d = datasets.forTraining(table("f1,f2,kind\n1,2,normal\n3,4,hyper\n5,6,normal\n7,8,hypo\n"), null);
         assertEquals(List.of("f1", "f2"), d.featureNames());
-        assertEquals(List.of("normal", "hyper", "hypo"), d.labelNames());
-        assertArrayEquals(new int[] {0, 1, 0, 2}, d.labels());
+        assertEquals(List.of("hyper", "hypo", "normal"), d.labelNames());
+        assertArrayEquals(new int[] {2, 0, 2, 1}, d.labels());
         assertArrayEquals(new double[] {3, 4}, d.features()[1]);
     }
 

@@ -78,4 +78,67 @@ class TrainerTest {
         assertEquals(0.01, cosine.rate(1.0, 11, 11), 1e-15);
         assertEquals(0.81, new LearningRateSchedule(new ScheduleSpec("exponential", 1, 0.9, 0)).rate(1.0, 3, 10), 1e-15);
     }
+
+    private static TrainingResult train(TrainingSettings settings, List<EpochStats> seen) {
+        return new Trainer(settings).train(model(0.05), blobs(40, 1), blobs(20, 2), History.EMPTY,
+                new TrainingListener() {
+                    @Override
+                    public void epochDone(EpochStats stats, boolean best) {
+                        seen.add(stats);
+                    }
+                });
+    }
+
+    @Test
+    void monitoringTheValidationAccuracyKeepsTheFirstEpochOfTheHighestAccuracy() {
+        List<EpochStats> seen = new ArrayList<>();
+        History h = train(new TrainingSettings(400, 8, 10, null, 1, "validation_accuracy", 0.0), seen).history();
+        double highest = seen.stream().mapToDouble(EpochStats::validationAccuracy).max().orElseThrow();
+        int first = seen.stream().filter(e -> e.validationAccuracy() == highest).findFirst().orElseThrow().epoch();
+        assertEquals(first, h.bestEpoch(), "a later epoch of equal accuracy is no improvement");
+        assertTrue(h.stoppedEarly());
+        assertEquals(h.bestEpoch() + 10, h.size());
+    }
+
+    @Test
+    void minDeltaCountsOnlyImprovementsLargerThanIt() {
+        List<EpochStats> seen = new ArrayList<>();
+        double minDelta = 0.01;
+        History h = train(new TrainingSettings(400, 8, 5, null, 1, "validation_loss", minDelta), seen).history();
+        // replay the rule: an epoch improves when its loss is below the best so far by more than min_delta
+        double best = Double.NaN;
+        int bestEpoch = 0;
+        for (EpochStats e : seen) {
+            if (Double.isNaN(best) || e.validationLoss() < best - minDelta) {
+                best = e.validationLoss();
+                bestEpoch = e.epoch();
+            }
+        }
+        assertEquals(bestEpoch, h.bestEpoch());
+        assertEquals(bestEpoch + 5, h.size());
+        List<EpochStats> plain = new ArrayList<>();
+        assertTrue(train(new TrainingSettings(400, 8, 5, null, 1), plain).history().size() >= h.size(),
+                "a least improvement stops no later than none");
+    }
+
+    @Test
+    void earlyStoppingWithoutValidationRowsIsRefusedBeforeAnyEpoch() {
+        AssembledModel model = model(0.05);
+        Samples none = new Samples(Matrix.zeros(0, 2), new int[0], 2);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.plugnet.api.ConfigException.class,
+                () -> new Trainer(new TrainingSettings(5, 8, 3, null, 1)).train(model, blobs(16, 1), none,
+                        History.EMPTY, new TrainingListener() { }));
+        assertEquals("training.patience: early stopping (patience 3) watches the validation loss, but there are no"
+                + " validation rows; give a validation fraction above 0 or a validation file, or set patience 0 to"
+                + " train every epoch and keep the last weights", e.getMessage());
+    }
+
+    @Test
+    void withoutEarlyStoppingTheBestEpochIsTheLastBecauseItsWeightsAreKept() {
+        List<EpochStats> seen = new ArrayList<>();
+        History h = train(new TrainingSettings(7, 8, 0, null, 1), seen).history();
+        assertEquals(7, h.size());
+        assertEquals(7, h.bestEpoch());
+        assertTrue(!h.stoppedEarly());
+    }
 }
