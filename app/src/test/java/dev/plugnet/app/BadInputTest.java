@@ -165,7 +165,7 @@ class BadInputTest {
     void aCorruptCheckpoint() throws IOException {
         Path half = dir.resolve("half.json");
         String text = Files.readString(checkpoint);
-        Files.writeString(half, text.substring(0, text.length() / 2));
+        Files.writeString(half, text.substring(0, text.lastIndexOf('\n', text.length() / 2)));
         Cli.Result r = Cli.run("evaluate", "--model", half.toString(), "--data", "thyroid");
         assertEquals(ExitCodes.BAD_INPUT, r.code());
         assertTrue(r.errLine().contains("truncated: the JSON ends before the checkpoint does"), r.err());

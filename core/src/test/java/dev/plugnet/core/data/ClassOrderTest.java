@@ -50,7 +50,7 @@ class ClassOrderTest {
         assertEquals(0, d.labels()[0]);
         DataException e = org.junit.jupiter.api.Assertions.assertThrows(DataException.class,
                 () -> new DatasetReader().forTraining(table, null, List.of("yes", "maybe")));
-        assertEquals("t.csv line 3, column \"y\": unknown class \"no\"; the config's \"classes\" list \"yes\", \"maybe\"",
+        assertEquals("t.csv line 3, column \"y\": unknown class \"no\"; training.classes lists \"yes\", \"maybe\"",
                 e.getMessage());
     }
 }
