@@ -1,12 +1,17 @@
 package dev.plugnet.app;
 
 import dev.plugnet.core.Plugnet;
+import dev.plugnet.api.PlugnetException;
+import dev.plugnet.core.checkpoint.AtomicFiles;
 import dev.plugnet.core.data.ClassOrder;
 import dev.plugnet.core.data.CsvTable;
 import dev.plugnet.core.data.CsvTableReader;
 import dev.plugnet.core.data.Dataset;
 import dev.plugnet.core.data.DatasetReader;
 import dev.plugnet.core.data.Samples;
+import dev.plugnet.core.files.OutputKind;
+import dev.plugnet.core.files.OutputTarget;
+import dev.plugnet.core.metrics.ClassifierEvaluation;
 import dev.plugnet.core.metrics.Evaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,10 +20,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 /** {@code plugnet evaluate}: how a trained model does on a labelled CSV file. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -47,18 +56,47 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--misclassified", paramLabel = "FILE.csv", converter = OutputPathConverter.class,
+            description = "Also write the rows the model got wrong, as CSV: row (the data row, from 1), predicted,"
+                    + " actual, then every class's probability (read back exactly). An existing file is replaced only"
+                    + " if it holds plugnet predictions, or with --force.")
+    Path misclassified;
+
+    @Option(names = "--force", description = "Replace an existing --misclassified file even if it is not plugnet's own.")
+    boolean force;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Plugnet plugnet = parent.plugnet();
+        if (misclassified != null) {
+            OutputFiles.refuseStandardOutput(misclassified, "--misclassified", "the misclassified rows are");
+            OutputFiles.check(force, List.of(new OutputFiles.Output(new OutputTarget(misclassified,
+                    OutputKind.PREDICTIONS, "--misclassified"), new OutputFiles.Inputs().add("--model", model)
+                    .add("--data", data).addAll(parent.pluginInputs()).list())));
+        }
         LoadedCheckpoint loaded = LoadedCheckpoint.load(plugnet, model);
         CsvTable table = DataArgument.read(data, new CsvTableReader());
         Dataset dataset = new DatasetReader().forModel(table, loaded.checkpoint().preprocessing());
         Samples samples = Samples.all(dataset, loaded.checkpoint().preprocessing().standardizer());
         Evaluator evaluator = new Evaluator(256);
-        EvaluationReport report = new EvaluationReport(table.source(), evaluator.evaluate(loaded.model().network(),
-                samples, dataset.labelNames(), ClassOrder.positiveIndex(dataset.labelNames(),
-                        loaded.checkpoint().config().training().positiveClass())));
+        ClassifierEvaluation evaluation = evaluator.evaluate(loaded.model().network(), samples, dataset.labelNames(),
+                ClassOrder.positiveIndex(dataset.labelNames(), loaded.checkpoint().config().training().positiveClass()));
+        EvaluationReport report = new EvaluationReport(table.source(), evaluation);
+        int wrong = 0;
+        if (misclassified != null) {
+            int[] rows = IntStream.range(0, samples.size())
+                    .filter(i -> evaluation.predicted()[i] != samples.labels()[i]).toArray();
+            wrong = rows.length;
+            String csv = PredictionCsv.of(dataset.labelNames(), evaluation.outputs(), evaluation.predicted(),
+                    samples.labels(), rows);
+            try {
+                AtomicFiles.write(misclassified, csv.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new PlugnetException("--misclassified " + misclassified, "cannot be written: "
+                        + AtomicFiles.reason(e), e);
+            }
+        }
         if (json) {
             ObjectNode root = plugnet.json().createObjectNode();
             root.put("model", model.toString());
@@ -69,6 +107,10 @@ final class EvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "model: %s (%s, trained %d epochs)%n", model, loaded.checkpoint().config().name(),
                     loaded.checkpoint().history().size());
             report.print(out);
+        }
+        if (misclassified != null) {
+            (json ? spec.commandLine().getErr() : out).printf(Locale.ROOT, "misclassified: %d rows written to %s%n",
+                    wrong, misclassified);
         }
         return ExitCodes.OK;
     }

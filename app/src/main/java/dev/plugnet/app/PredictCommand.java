@@ -30,6 +30,8 @@ import java.util.concurrent.Callable;
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Predicts each row of a CSV file with a checkpoint: the most probable class and the"
                 + " probability of every class, as CSV (columns: row, predicted, then one p_CLASS per class).",
+            "Probabilities are written in Java's round-trip form (for example 0.9999999999987654 or 1.2E-17), so each"
+                + " reads back as exactly the value the network computed.",
             "The CSV needs the model's feature columns by name; a label column, if present, is ignored."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:predicted", "2:bad usage or bad input (checkpoint, data)"})
@@ -75,23 +77,14 @@ final class PredictCommand implements Callable<Integer> {
         int[] predicted = Evaluator.predictions(p);
         List<String> labels = loaded.checkpoint().preprocessing().labelNames();
 
-        StringBuilder csv = new StringBuilder("row,predicted");
-        labels.forEach(l -> csv.append(',').append(cell("p_" + l)));
-        csv.append('\n');
-        for (int i = 0; i < p.rows(); i++) {
-            csv.append(i + 1).append(',').append(cell(labels.get(predicted[i])));
-            for (int k = 0; k < p.cols(); k++) {
-                csv.append(String.format(Locale.ROOT, ",%.6f", p.get(i, k)));
-            }
-            csv.append('\n');
-        }
+        String csv = PredictionCsv.of(labels, p, predicted, null, null);
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(csv);
             stdout.flush();
         } else {
             try {
-                AtomicFiles.write(out, csv.toString().getBytes(StandardCharsets.UTF_8));
+                AtomicFiles.write(out, csv.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new PlugnetException("--out " + out, "cannot be written: " + AtomicFiles.reason(e), e);
             }

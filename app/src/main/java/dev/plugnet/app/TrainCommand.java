@@ -307,7 +307,7 @@ final class TrainCommand implements Callable<Integer> {
                     dataset.labelNames(), ClassOrder.positiveIndex(dataset.labelNames(), t.positiveClass())));
         }
         if (plot != null) {
-            CurvesPlot.write(plot, history, model.name() + " on " + table.source());
+            CurvesPlot.write(plot, history, model.name(), table.source());
         }
         TrainReport report = new TrainReport(model.name(), dataName, checkpointFile, plot, history,
                 history.size() - previous.size(), seconds, t.batchSize(), result.throughput(), test);

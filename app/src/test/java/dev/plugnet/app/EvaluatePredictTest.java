@@ -89,4 +89,53 @@ class EvaluatePredictTest {
             assertTrue(r.out().contains("Exit codes:"), r.out());
         }
     }
+
+    @Test
+    void predictedProbabilitiesReadBackAsExactlyTheNetworksDoubles() throws IOException {
+        Path out = dir.resolve("all.csv");
+        assertEquals(0, Cli.run("predict", "--model", model.toString(), "--data", "iris", "--out", out.toString()).code());
+        List<String> lines = Files.readAllLines(out);
+        // the same rows through the model in-process: every cell must parse to the very same double
+        dev.plugnet.core.Plugnet plugnet = dev.plugnet.core.Plugnet.boot();
+        LoadedCheckpoint loaded = LoadedCheckpoint.load(plugnet, model);
+        var table = DataArgument.read("iris", new dev.plugnet.core.data.CsvTableReader());
+        var pre = loaded.checkpoint().preprocessing();
+        var samples = dev.plugnet.core.data.Samples.all(new dev.plugnet.core.data.DatasetReader().unlabelled(table, pre),
+                pre.standardizer());
+        var p = new dev.plugnet.core.metrics.Evaluator(256).outputs(loaded.model().network(), samples);
+        for (int i = 0; i < p.rows(); i++) {
+            String[] cells = lines.get(i + 1).split(",");
+            for (int k = 0; k < 3; k++) {
+                assertEquals(Double.doubleToLongBits(p.get(i, k)), Double.doubleToLongBits(Double.parseDouble(cells[2 + k])),
+                        "row " + (i + 1) + ": " + cells[2 + k]);
+            }
+        }
+    }
+
+    @Test
+    void evaluateWritesTheMisclassifiedRowsWithTheirProbabilities() throws IOException {
+        Path wrong = dir.resolve("wrong.csv");
+        Cli.Result r = Cli.run("evaluate", "--model", model.toString(), "--data", "iris", "--json",
+                "--misclassified", wrong.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode report = JsonMapper.builder().build().readTree(r.out());
+        int errors = 150 - (int) Math.round(report.get("accuracy").doubleValue() * 150);
+        List<String> lines = Files.readAllLines(wrong);
+        assertEquals("row,predicted,actual,p_setosa,p_versicolor,p_virginica", lines.get(0));
+        assertEquals(errors, lines.size() - 1, "one line per row it got wrong");
+        assertTrue(r.err().contains("misclassified: " + errors + " rows written to " + wrong), r.err());
+        List<String> iris = DataArgument.read("iris", new dev.plugnet.core.data.CsvTableReader()).rows().stream()
+                .map(row -> row[4]).toList();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            int row = Integer.parseInt(cells[0]);
+            assertEquals(iris.get(row - 1), cells[2], "the actual class is the data row's label");
+            assertTrue(!cells[1].equals(cells[2]), line);
+            double[] probabilities = {Double.parseDouble(cells[3]), Double.parseDouble(cells[4]), Double.parseDouble(cells[5])};
+            int predicted = List.of("setosa", "versicolor", "virginica").indexOf(cells[1]);
+            for (double v : probabilities) {
+                assertTrue(v <= probabilities[predicted], "the predicted class is the most probable: " + line);
+            }
+        }
+    }
 }

@@ -40,8 +40,9 @@ class ExplainGradcheckTest {
         assertTrue(r.out().contains("step 1    (2×3)      dL/ds = −(1/B) · t / s"), r.out());
         assertTrue(r.out().contains("step 2    (2×3)      dL/da2 = dL/ds · J_b"), r.out());
         assertTrue(r.out().contains("step 8    (5×4)      dL/dW1"), r.out());
-        // the first row of the bundled data is class "normal": t = [1, 0, 0], so dL/ds is −1/(B·s) then 0, 0
-        assertTrue(r.out().matches("(?s).*step 1 .*?\\n +\\[ +-[0-9.]+ +0\\.00000 +0\\.00000 \\].*"), r.out());
+        // the first row of the bundled data is class "normal", the last of the sorted classes hyper, hypo, normal:
+        // t = [0, 0, 1], so dL/ds is 0, 0, then −1/(B·s)
+        assertTrue(r.out().matches("(?s).*step 1 .*?\\n +\\[ +0\\.00000 +0\\.00000 +-[0-9.]+ \\].*"), r.out());
     }
 
     @Test

@@ -69,9 +69,10 @@ public final class Evaluator {
                                          int positive) {
         LossAndAccuracy la = lossAndAccuracy(network, samples);
         Matrix outputs = outputs(network, samples);
-        ConfusionMatrix confusion = ConfusionMatrix.of(labels, samples.labels(), predictions(outputs));
+        int[] predicted = predictions(outputs);
+        ConfusionMatrix confusion = ConfusionMatrix.of(labels, samples.labels(), predicted);
         if (labels.size() != 2) {
-            return new ClassifierEvaluation(la.loss(), confusion, null, null);
+            return new ClassifierEvaluation(la.loss(), confusion, null, null, outputs, predicted);
         }
         boolean[] isPositive = new boolean[samples.size()];
         double[] score = new double[samples.size()];
@@ -79,7 +80,8 @@ public final class Evaluator {
             isPositive[i] = samples.labels()[i] == positive;
             score[i] = outputs.get(i, positive);
         }
-        return new ClassifierEvaluation(la.loss(), confusion, labels.get(positive), BinaryRanking.of(isPositive, score));
+        return new ClassifierEvaluation(la.loss(), confusion, labels.get(positive), BinaryRanking.of(isPositive, score),
+                outputs, predicted);
     }
 
     /** @return the index of the largest value of each row (the first on ties) */
