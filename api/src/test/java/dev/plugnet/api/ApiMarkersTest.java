@@ -18,17 +18,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApiMarkersTest {
     @Test
     void everyPublicTypeCarriesAStabilityMarkerWithASince() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path folder = Path.of(Api.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .resolve("dev/plugnet/api");
+        Path root = Path.of(Api.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path folder = root.resolve("dev/plugnet/api");
         List<String> unmarked = new ArrayList<>();
         int checked = 0;
-        try (Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
                 String simple = file.getFileName().toString().replace(".class", "");
+                String pkg = root.relativize(file.getParent()).toString().replace(java.io.File.separatorChar, '.');
                 if (simple.contains("$") || simple.equals("package-info") || simple.equals("module-info")) {
                     continue; // nested types share their enclosing type's marker
                 }
-                Class<?> type = Class.forName("dev.plugnet.api." + simple);
+                Class<?> type = Class.forName(pkg + "." + simple);
                 if (!Modifier.isPublic(type.getModifiers())) {
                     continue;
                 }

@@ -1,6 +1,7 @@
 package dev.plugnet.core.plugins;
 
 import dev.plugnet.api.ActivationProvider;
+import dev.plugnet.api.ComputeProvider;
 import dev.plugnet.api.LayerProvider;
 import dev.plugnet.api.LossProvider;
 import dev.plugnet.api.OptimizerProvider;
@@ -9,6 +10,7 @@ import dev.plugnet.api.OptionType;
 import dev.plugnet.api.PluginProvider;
 import dev.plugnet.api.ShortcutProvider;
 import dev.plugnet.testkit.ActivationCheck;
+import dev.plugnet.testkit.ComputeCheck;
 import dev.plugnet.testkit.LayerCheck;
 import dev.plugnet.testkit.LossCheck;
 import dev.plugnet.testkit.OptimizerCheck;
@@ -28,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every plugin plugnet ships, found the way the app finds them, passes the testkit check of its kind: layers
  * {@link LayerCheck}, activations {@link ActivationCheck}, losses {@link LossCheck}, optimizers
- * {@link OptimizerCheck}, and each shortcut {@link ShortcutCheck} against the generic path of the installed
- * activation and loss it fuses.
+ * {@link OptimizerCheck}, each shortcut {@link ShortcutCheck} against the generic path of the installed
+ * activation and loss it fuses, and compute backends {@link ComputeCheck}.
  */
 class EveryPluginPassesTheTestkitTest {
     private static final PluginRegistry REGISTRY = PluginRegistry.discover();
@@ -68,6 +70,8 @@ class EveryPluginPassesTheTestkitTest {
             LossProvider loss = REGISTRY.providers(PluginKind.LOSS, LossProvider.class).get(shortcut.loss());
             assertTrue(activation != null && loss != null, "the plugins " + shortcut.name() + " fuses are installed");
             ShortcutCheck.of(shortcut, activation, loss).outputs(4).verify();
+        } else if (p instanceof ComputeProvider compute) {
+            ComputeCheck.of(compute).verify();
         } else {
             throw new AssertionError("no check for " + p.getClass());
         }
