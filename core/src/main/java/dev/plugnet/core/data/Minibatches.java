@@ -45,6 +45,19 @@ public final class Minibatches {
 
     /** Puts the rows in the order of {@code epoch} (1-based): a shuffle seeded by the seed and the epoch. */
     public void shuffle(int epoch) {
+        shuffle(order, seed, epoch);
+    }
+
+    /**
+     * Fills {@code order} with the row order that {@link #shuffle(int)} gives a {@code Minibatches} of
+     * {@code order.length} rows: trainers that hold the rows elsewhere (on a cluster's executors) use it to
+     * walk the same minibatches as a single-machine run.
+     *
+     * @param order filled with a permutation of 0 … length − 1
+     * @param seed the shuffle's seed
+     * @param epoch the epoch, from 1
+     */
+    public static void shuffle(int[] order, long seed, int epoch) {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
