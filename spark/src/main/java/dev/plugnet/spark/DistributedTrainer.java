@@ -125,7 +125,7 @@ final class DistributedTrainer {
                         (acc, block) -> GradientShare.plus(acc, block.gradient(modelJson.value(), weights.value(), seed,
                                 epoch, batch, batchSize, rows)),
                         GradientShare::plus, settings.depth());
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 throw PlugnetSparkException.unwrap(e);
             } finally {
                 weights.destroy();
@@ -160,7 +160,7 @@ final class DistributedTrainer {
                     (acc, block) -> ParameterShare.plus(acc, block.trainLocally(modelJson.value(), weights.value(),
                             state.value(), rate, seed, round, local, batchSize)),
                     ParameterShare::plus, settings.depth());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw PlugnetSparkException.unwrap(e);
         } finally {
             weights.destroy();
@@ -193,7 +193,7 @@ final class DistributedTrainer {
             v = blocks.treeAggregate(NetworkAdapter.EpochSums.NONE,
                     (acc, block) -> acc.plus(block.validate(modelJson.value(), weights.value(), batchSize)),
                     NetworkAdapter.EpochSums::plus, settings.depth());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw PlugnetSparkException.unwrap(e);
         } finally {
             weights.destroy();

@@ -87,7 +87,7 @@ final class NetworkAdapter {
 
     /** @return a copy of the optimizer's state (its matrices in its order), possibly empty */
     double[] state() {
-        List<Matrix> state = model.optimizer().state();
+        java.util.Collection<Matrix> state = model.optimizer().state().values();
         int n = 0;
         for (Matrix m : state) {
             n += m.data().length;
@@ -104,7 +104,7 @@ final class NetworkAdapter {
     /** Sets the optimizer's state from {@code flat}, as {@link #state()} gave it. */
     void state(double[] flat) {
         int at = 0;
-        for (Matrix m : model.optimizer().state()) {
+        for (Matrix m : model.optimizer().state().values()) {
             System.arraycopy(flat, at, m.data(), 0, m.data().length);
             at += m.data().length;
         }

@@ -121,7 +121,7 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
     public PlugnetClassificationModel fit(Dataset<?> dataset) {
         try {
             return train(dataset);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw PlugnetSparkException.unwrap(e);
         }
     }
@@ -149,7 +149,7 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
         String label = getOrDefault(labelCol);
         spec = spec.withSeed(runSeed).withTraining(new TrainingSpec(epochCount, batch, fraction, 0.0, wait,
                 t.schedule(), label));
-        NetworkAdapter network = new NetworkAdapter(plugnet.assemble(spec));
+        NetworkAdapter network = new NetworkAdapter(SparkPlugins.assemble(plugnet, spec, "param model"));
 
         StructType schema = dataset.schema();
         String[] names = getOrDefault(featureCols);

@@ -23,12 +23,22 @@ public final class PlugnetSparkException extends RuntimeException {
      * @return the plugnet problem inside a failed Spark job ({@code SparkException} wraps an executor's), as one
      *         exception whose message is the executor's, or {@code failure} itself when it holds none
      */
-    static RuntimeException unwrap(RuntimeException failure) {
+    static RuntimeException unwrap(Exception failure) {
+        String marker = PlugnetSparkException.class.getName() + ": ";
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PlugnetSparkException p && t != failure) {
-                return new PlugnetSparkException(p.getMessage(), failure);
+            if (t instanceof PlugnetSparkException p) {
+                return t == failure ? p : new PlugnetSparkException(p.getMessage(), failure);
+            }
+            // a task's failure reaches the driver as text inside Spark's message when its exception is not kept
+            String message = t.getMessage();
+            int at = message == null ? -1 : message.indexOf(marker);
+            if (at >= 0) {
+                String rest = message.substring(at + marker.length());
+                int end = rest.indexOf('\n');
+                return new PlugnetSparkException((end < 0 ? rest : rest.substring(0, end)).strip(), failure);
             }
         }
-        return failure;
+        return failure instanceof RuntimeException r ? r : new PlugnetSparkException("Spark: " + failure.getMessage(),
+                failure);
     }
 }

@@ -48,8 +48,7 @@ final class ScoringModel implements Serializable {
 
     private Predictor newPredictor() {
         Plugnet plugnet = SparkPlugins.boot();
-        NetworkAdapter network = new NetworkAdapter(plugnet.assemble(SparkPlugins.read(plugnet, modelJson,
-                "the model")));
+        NetworkAdapter network = new NetworkAdapter(SparkPlugins.assemble(plugnet, modelJson, "the model"));
         network.weights(weights);
         return new Predictor(network, new Standardizer(means, scales), classes, predictionValues);
     }

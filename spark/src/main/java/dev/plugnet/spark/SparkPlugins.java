@@ -4,6 +4,7 @@ import dev.plugnet.api.ConfigException;
 import dev.plugnet.api.PluginProvider;
 import dev.plugnet.core.Plugnet;
 import dev.plugnet.core.model.ModelSpec;
+import dev.plugnet.core.network.AssembledModel;
 import dev.plugnet.core.plugins.InstalledPlugin;
 import dev.plugnet.core.plugins.PluginKind;
 import dev.plugnet.core.plugins.PluginRegistry;
@@ -47,15 +48,36 @@ final class SparkPlugins {
         try {
             return plugnet.reader().read(modelJson);
         } catch (ConfigException e) {
-            String hint = e.problem().contains("unknown") ? "; ship the plugin's jar with --jars or spark.jars" : "";
-            throw new PlugnetSparkException(source + " on " + here() + ", " + e.location(), e.problem() + hint);
+            throw wrap(e, source);
         }
+    }
+
+    /**
+     * Reads and assembles a model with the plugins installed here (for an executor's own network).
+     *
+     * @throws PlugnetSparkException as {@link #read}, also for a plugin that the assembler does not find
+     */
+    static AssembledModel assemble(Plugnet plugnet, String modelJson, String source) {
+        return assemble(plugnet, read(plugnet, modelJson, source), source);
+    }
+
+    static AssembledModel assemble(Plugnet plugnet, ModelSpec spec, String source) {
+        try {
+            return plugnet.assemble(spec);
+        } catch (ConfigException e) {
+            throw wrap(e, source);
+        }
+    }
+
+    private static PlugnetSparkException wrap(ConfigException e, String source) {
+        String hint = e.problem().contains("unknown") ? "; ship the plugin's jar with --jars or spark.jars" : "";
+        return new PlugnetSparkException(source + " on " + here() + ", " + e.location(), e.problem() + hint);
     }
 
     /** @return "the driver" or "executor ID (host)" */
     static String here() {
         SparkEnv env = SparkEnv.get();
-        if (env == null || "driver".equals(env.executorId())) {
+        if (env == null || org.apache.spark.TaskContext.get() == null) {
             return "the driver";
         }
         return "executor " + env.executorId() + " (" + env.blockManager().blockManagerId().host() + ")";

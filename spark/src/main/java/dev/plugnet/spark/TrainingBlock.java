@@ -191,7 +191,7 @@ final class TrainingBlock implements Serializable {
     private NetworkAdapter worker(String modelJson) {
         if (worker == null) {
             Plugnet plugnet = SparkPlugins.boot();
-            worker = new NetworkAdapter(plugnet.assemble(SparkPlugins.read(plugnet, modelJson, "the model")));
+            worker = new NetworkAdapter(SparkPlugins.assemble(plugnet, modelJson, "the model"));
         }
         return worker;
     }
