@@ -3,6 +3,7 @@ package dev.plugnet.spark;
 import dev.plugnet.api.NonFiniteException;
 import dev.plugnet.core.metrics.LossAndAccuracy;
 import dev.plugnet.core.model.ScheduleSpec;
+import dev.plugnet.core.model.TrainingSpec;
 import dev.plugnet.core.train.EpochStats;
 import dev.plugnet.core.train.History;
 import dev.plugnet.core.train.LearningRateSchedule;
@@ -29,9 +30,25 @@ final class DistributedTrainer {
      * @param mode synchronous gradients or parameter averaging
      * @param localEpochs local epochs per averaging round
      * @param depth treeAggregate's depth
+     * @param monitor {@code validation_loss} (lower is better) or {@code validation_accuracy}
+     * @param minDelta the least change of {@code monitor} that counts as an improvement
      */
     record Settings(int epochs, int batchSize, int patience, ScheduleSpec schedule, long seed, TrainingMode mode,
-                    int localEpochs, int depth) {
+                    int localEpochs, int depth, String monitor, double minDelta) {
+        boolean byLoss() {
+            return TrainingSpec.VALIDATION_LOSS.equals(monitor);
+        }
+
+        /** @return whether {@code value} improves on {@code best} by more than {@code minDelta} */
+        boolean improves(double value, double best) {
+            if (Double.isNaN(value)) {
+                return false;
+            }
+            if (Double.isNaN(best)) {
+                return true;
+            }
+            return byLoss() ? value < best - minDelta : value > best + minDelta;
+        }
     }
 
     /** Spark jobs launched per epoch, and the run's history. */
@@ -59,7 +76,7 @@ final class DistributedTrainer {
         boolean earlyStopping = validating && settings.patience() > 0;
         int batchSize = Math.min(settings.batchSize(), Math.max(1, trainingRows));
         List<EpochStats> epochs = new ArrayList<>();
-        double bestLoss = Double.POSITIVE_INFINITY;
+        double bestValue = Double.NaN;
         int bestEpoch = 0;
         double[] bestWeights = null;
         double[] bestState = null;
@@ -84,8 +101,9 @@ final class DistributedTrainer {
             }
             epochs.add(new EpochStats(epoch, sums.lossSum() / sums.rows(), (double) sums.correct() / sums.rows(),
                     v.loss(), v.accuracy(), rate));
-            if (validating && v.loss() < bestLoss) {
-                bestLoss = v.loss();
+            double value = settings.byLoss() ? v.loss() : v.accuracy();
+            if (validating && settings.improves(value, bestValue)) {
+                bestValue = value;
                 bestEpoch = epoch;
                 if (earlyStopping) {
                     bestWeights = model.weights();

@@ -147,8 +147,8 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
         require(depth >= 2, "aggregationDepth", "expected 2 or more, got " + depth);
 
         String label = getOrDefault(labelCol);
-        spec = spec.withSeed(runSeed).withTraining(new TrainingSpec(epochCount, batch, fraction, 0.0, wait,
-                t.schedule(), label));
+        TrainingSpec ran = t.with(epochCount, batch, wait, label).withFractions(fraction, 0.0);
+        spec = spec.withSeed(runSeed).withTraining(ran);
         NetworkAdapter network = new NetworkAdapter(SparkPlugins.assemble(plugnet, spec, "param model"));
 
         StructType schema = dataset.schema();
@@ -189,7 +189,11 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
         }, true).treeAggregate(new FeatureStatistics(width), FeatureStatistics::merge, FeatureStatistics::merge,
                 depth);
 
-        List<String> classes = ClassNames.sorted(stats.labels());
+        List<String> classes = t.classes() == null ? ClassNames.sorted(stats.labels()) : t.classes();
+        if (t.classes() != null && !stats.labels().equals(new java.util.TreeSet<>(t.classes()))) {
+            throw new PlugnetSparkException("column \"" + label + "\"", "the model's training.classes " + t.classes()
+                    + " do not match the classes in the data " + stats.labels());
+        }
         if (classes.size() < 2) {
             throw new PlugnetSparkException("column \"" + label + "\"", "expected at least two classes, got "
                     + classes);
@@ -222,7 +226,7 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
         DistributedTrainer.Result result;
         try {
             result = new DistributedTrainer(new DistributedTrainer.Settings(epochCount, batch, wait, t.schedule(),
-                    runSeed, mode, local, depth)).train(network, blocks, json, (int) trainingRows,
+                    runSeed, mode, local, depth, ran.monitor(), ran.minDelta())).train(network, blocks, json, (int) trainingRows,
                     stats.validationCount());
         } finally {
             blocks.unpersist(false);

@@ -96,8 +96,8 @@ class SynchronousTrainingTest {
         }
         Plugnet plugnet = Plugnet.boot();
         ModelSpec spec = plugnet.reader().read(json);
-        AssembledModel single = plugnet.assemble(spec.withTraining(new TrainingSpec(EPOCHS, BATCH, 0, 0, 0, null,
-                "diagnosis")));
+        AssembledModel single = plugnet.assemble(spec.withTraining(TrainingSpec.DEFAULTS.with(EPOCHS, BATCH, 0,
+                "diagnosis").withFractions(0, 0)));
         Samples train = new Samples(Matrix.wrap(rows.size(), 5, x), labels, classes.size());
         Samples none = new Samples(Matrix.zeros(0, 5), new int[0], classes.size());
         TrainingResult result = new Trainer(new TrainingSettings(EPOCHS, BATCH, 0, null, spec.seed()))
