@@ -101,10 +101,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the initial weights, the split and the shuffling.")
     Long seed;
 
-    @Option(names = "--validation-fraction", paramLabel = "X", description = "Share of rows for validation (0 to 0.9).")
+    @Option(names = "--validation-fraction", paramLabel = "X",
+            description = "Share of rows for validation (0 to " + TrainingSpec.MAX_FRACTION + ").")
     Double validationFraction;
 
-    @Option(names = "--test-fraction", paramLabel = "X", description = "Share of rows held out for the test (0 to 0.9).")
+    @Option(names = "--test-fraction", paramLabel = "X",
+            description = "Share of rows held out for the test (0 to " + TrainingSpec.MAX_FRACTION + ").")
     Double testFraction;
 
     @Option(names = "--patience", paramLabel = "N",
@@ -356,8 +358,9 @@ final class TrainCommand implements Callable<Integer> {
             bad("--learning-rate must be a positive number, got " + learningRate);
         }
         for (Double f : new Double[] {validationFraction, testFraction}) {
-            if (f != null && !(f >= 0 && f <= 0.9)) {
-                bad("--validation-fraction and --test-fraction must be from 0 to 0.9, got " + f);
+            if (f != null && !(f >= 0 && f <= TrainingSpec.MAX_FRACTION)) {
+                bad("--validation-fraction and --test-fraction must be from 0 to " + TrainingSpec.MAX_FRACTION
+                        + ", got " + f);
             }
         }
     }
@@ -370,8 +373,9 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSpec t = model.training();
         double validation = validationFraction != null ? validationFraction : t.validationFraction();
         double test = testFraction != null ? testFraction : t.testFraction();
-        if (validation + test >= 0.95) {
-            bad("--validation-fraction + --test-fraction must leave rows to train on (below 0.95), got "
+        if (validation + test >= TrainingSpec.MAX_HELD_OUT) {
+            bad("--validation-fraction + --test-fraction must leave rows to train on (below "
+                    + TrainingSpec.MAX_HELD_OUT + "), got "
                     + (validation + test));
         }
         TrainingSpec newTraining = t.withFractions(validation, test).with(

@@ -2,6 +2,8 @@ package dev.plugnet.core.model;
 
 import dev.plugnet.api.ApiVersion;
 import dev.plugnet.api.ConfigException;
+import dev.plugnet.api.OptionSpec;
+import dev.plugnet.api.OptionType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -158,11 +160,11 @@ public final class ModelReader {
     private static TrainingSpec training(JsonNode node, String path) {
         JsonObjectReader t = JsonObjectReader.of(node, path).allowOnly(TRAINING_FIELDS);
         TrainingSpec d = TrainingSpec.DEFAULTS;
-        double validation = t.number("validation_fraction", d.validationFraction(), 0.0, 0.9);
-        double test = t.number("test_fraction", d.testFraction(), 0.0, 0.9);
-        if (validation + test >= 0.95) {
+        double validation = t.number("validation_fraction", d.validationFraction(), 0.0, TrainingSpec.MAX_FRACTION);
+        double test = t.number("test_fraction", d.testFraction(), 0.0, TrainingSpec.MAX_FRACTION);
+        if (validation + test >= TrainingSpec.MAX_HELD_OUT) {
             throw new ConfigException(t.path("test_fraction"), "validation_fraction + test_fraction must leave rows"
-                    + " to train on (below 0.95), got " + (validation + test));
+                    + " to train on (below " + TrainingSpec.MAX_HELD_OUT + "), got " + (validation + test));
         }
         ScheduleSpec schedule = t.has("schedule") ? schedule(t.get("schedule"), t.path("schedule")) : null;
         String monitor = t.string("monitor", d.monitor());
@@ -206,14 +208,19 @@ public final class ModelReader {
 
     private static ScheduleSpec schedule(JsonNode node, String path) {
         JsonObjectReader s = JsonObjectReader.of(node, path).allowOnly(SCHEDULE_FIELDS);
-        String type = s.requireString("type");
-        return switch (type) {
-            case "step" -> new ScheduleSpec(type, s.requireInteger("every", 1),
-                    s.number("factor", 0.5, 1e-12, 1.0), 0.0);
-            case "exponential" -> new ScheduleSpec(type, 1, s.number("factor", 0.99, 1e-12, 1.0), 0.0);
-            case "cosine" -> new ScheduleSpec(type, 1, 1.0, s.number("min_rate", 0.0, 0.0, Double.MAX_VALUE));
-            default -> throw new ConfigException(s.path("type"),
-                    "expected one of \"step\", \"exponential\", \"cosine\", got \"" + type + "\"");
-        };
+        String name = s.requireString("type");
+        ScheduleType type = ScheduleType.named(name).orElseThrow(() -> new ConfigException(s.path("type"),
+                "expected one of " + ScheduleType.names() + ", got \"" + name + "\""));
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (ScheduleType.Field f : type.fields()) {
+            OptionSpec o = f.spec();
+            double value = o.type() == OptionType.INTEGER
+                    ? o.required() ? s.requireInteger(o.name(), o.minimum().intValue())
+                            : s.integer(o.name(), (Integer) o.defaultValue(), o.minimum().intValue())
+                    : s.number(o.name(), (Double) o.defaultValue(), o.minimum(),
+                            o.maximum() != null ? o.maximum() : Double.MAX_VALUE);
+            values.put(o.name(), value);
+        }
+        return type.create(values);
     }
 }

@@ -178,35 +178,34 @@ public final class ModelSchema {
         p.set("classes", classes);
         p.set("positive_class", described(type("string"), "The positive class of a two-class problem (default the"
                 + " second class)."));
-        p.set("schedule", oneOf(NODES.arrayNode()
-                .add(schedule("step", Map.of("every", integer(1, "Epochs between steps."),
-                        "factor", factor("Multiplier applied every `every` epochs.")), List.of("every")))
-                .add(schedule("exponential", Map.of("factor", factor("Multiplier applied each epoch.")), List.of()))
-                .add(schedule("cosine", Map.of("min_rate", described(type("number").put("minimum", 0),
-                        "Final learning rate.")), List.of())), "A learning-rate schedule."));
+        ArrayNode schedules = NODES.arrayNode();
+        for (ScheduleType type : ScheduleType.values()) {
+            schedules.add(schedule(type));
+        }
+        p.set("schedule", oneOf(schedules, "A learning-rate schedule."));
         p.set("label", described(type("string"), "The CSV column that holds the class (default the last)."));
         t.put("additionalProperties", false);
         return t;
     }
 
-    private static ObjectNode schedule(String type, Map<String, ObjectNode> fields, List<String> required) {
+    private static ObjectNode schedule(ScheduleType type) {
         ObjectNode s = type("object");
         ObjectNode p = s.putObject("properties");
-        p.set("type", NODES.objectNode().put("const", type));
-        fields.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> p.set(e.getKey(), e.getValue()));
+        p.set("type", NODES.objectNode().put("const", type.jsonName()));
         ArrayNode req = s.putArray("required");
         req.add("type");
-        required.forEach(req::add);
+        for (ScheduleType.Field f : type.fields()) {
+            p.set(f.spec().name(), option(f.spec()));
+            if (f.spec().required()) {
+                req.add(f.spec().name());
+            }
+        }
         s.put("additionalProperties", false);
         return s;
     }
 
     private static ObjectNode fraction(String description) {
-        return described(type("number").put("minimum", 0).put("maximum", 0.9), description);
-    }
-
-    private static ObjectNode factor(String description) {
-        return described(type("number").put("minimum", 1e-12).put("maximum", 1), description);
+        return described(type("number").put("minimum", 0).put("maximum", TrainingSpec.MAX_FRACTION), description);
     }
 
     private static ObjectNode integer(int minimum, String description) {

@@ -1,5 +1,6 @@
 package dev.plugnet.core.model;
 
+import dev.plugnet.api.OptionType;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -64,14 +65,14 @@ public final class ModelWriter {
         if (t.schedule() != null) {
             ObjectNode s = node.putObject("schedule");
             ScheduleSpec sc = t.schedule();
-            s.put("type", sc.type());
-            switch (sc.type()) {
-                case "step" -> {
-                    s.put("every", sc.every());
-                    s.put("factor", sc.factor());
+            s.put("type", sc.type().jsonName());
+            for (ScheduleType.Field f : sc.type().fields()) {
+                double value = f.value().applyAsDouble(sc);
+                if (f.spec().type() == OptionType.INTEGER) {
+                    s.put(f.spec().name(), (int) value);
+                } else {
+                    s.put(f.spec().name(), value);
                 }
-                case "exponential" -> s.put("factor", sc.factor());
-                default -> s.put("min_rate", sc.minRate());
             }
         }
         if (t.label() != null) {

@@ -1,15 +1,17 @@
 package dev.plugnet.core.model;
 
 /**
- * A learning-rate schedule: {@code {"type": "step", "every": 50, "factor": 0.5}} multiplies η by
- * {@code factor} every {@code every} epochs; {@code {"type": "cosine", "min_rate": 0.001}} anneals η from its
- * start value to {@code min_rate} over the run; {@code {"type": "exponential", "factor": 0.99}} multiplies η
- * by {@code factor} each epoch.
+ * A learning-rate schedule of the model file's {@code training} section; {@link ScheduleType} holds each type's
+ * fields and formula.
  *
  * @param type {@code step}, {@code exponential} or {@code cosine}
  * @param every epochs between steps ({@code step} only)
  * @param factor multiplier ({@code step}, {@code exponential})
  * @param minRate final rate ({@code cosine})
  */
-public record ScheduleSpec(String type, int every, double factor, double minRate) {
+public record ScheduleSpec(ScheduleType type, int every, double factor, double minRate) {
+    /** @return η for {@code epoch} (from 1) of a run of {@code epochs}, starting from {@code start} */
+    public double rate(double start, int epoch, int epochs) {
+        return type.rate(this, start, epoch, epochs);
+    }
 }

@@ -34,6 +34,10 @@ public record TrainingSpec(int epochs, int batchSize, double validationFraction,
     public static final String VALIDATION_ACCURACY = "validation_accuracy";
     /** Every value {@code monitor} may take. */
     public static final List<String> MONITORS = List.of(VALIDATION_LOSS, VALIDATION_ACCURACY);
+    /** The largest share of the rows that validation, or the test, may hold out. */
+    public static final double MAX_FRACTION = 0.9;
+    /** Validation and test together hold out less than this share, so rows remain to train on. */
+    public static final double MAX_HELD_OUT = 0.95;
 
     /** The defaults used where the model file says nothing. */
     public static final TrainingSpec DEFAULTS = new TrainingSpec(200, 16, 0.15, 0.2, DEFAULT_PATIENCE, null, null,

@@ -3,9 +3,8 @@ package dev.plugnet.core.train;
 import dev.plugnet.core.model.ScheduleSpec;
 
 /**
- * η for each epoch from a {@link ScheduleSpec}: {@code step} multiplies the starting rate by {@code factor}
- * every {@code every} epochs, {@code exponential} by {@code factor} each epoch, {@code cosine} anneals it to
- * {@code min_rate} over the run; without a schedule η stays at its starting value.
+ * η for each epoch from a {@link ScheduleSpec} (the formulas are {@link dev.plugnet.core.model.ScheduleType}'s);
+ * without a schedule η stays at its starting value.
  */
 public final class LearningRateSchedule {
     private final ScheduleSpec spec;
@@ -25,15 +24,6 @@ public final class LearningRateSchedule {
         if (spec == null) {
             return start;
         }
-        int done = epoch - 1;
-        return switch (spec.type()) {
-            case "step" -> start * Math.pow(spec.factor(), done / spec.every());
-            case "exponential" -> start * Math.pow(spec.factor(), done);
-            case "cosine" -> {
-                double progress = epochs <= 1 ? 0 : (double) done / (epochs - 1);
-                yield spec.minRate() + 0.5 * (start - spec.minRate()) * (1 + Math.cos(Math.PI * progress));
-            }
-            default -> throw new IllegalArgumentException("unknown schedule " + spec.type());
-        };
+        return spec.rate(start, epoch, epochs);
     }
 }

@@ -4,6 +4,7 @@ import dev.plugnet.api.Matrix;
 import dev.plugnet.core.Plugnet;
 import dev.plugnet.core.data.Samples;
 import dev.plugnet.core.model.ScheduleSpec;
+import dev.plugnet.core.model.ScheduleType;
 import dev.plugnet.core.network.AssembledModel;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,7 @@ class TrainerTest {
     void schedulesSetTheRateOfEachEpoch() {
         AssembledModel model = model(0.1);
         List<Double> rates = new ArrayList<>();
-        new Trainer(new TrainingSettings(4, 8, 0, new ScheduleSpec("step", 2, 0.5, 0), 1))
+        new Trainer(new TrainingSettings(4, 8, 0, new ScheduleSpec(ScheduleType.STEP, 2, 0.5, 0), 1))
                 .train(model, blobs(16, 1), blobs(4, 2), History.EMPTY, new TrainingListener() {
                     @Override
                     public void epochDone(EpochStats stats, boolean best) {
@@ -72,11 +73,11 @@ class TrainerTest {
                     }
                 });
         assertEquals(List.of(0.1, 0.1, 0.05, 0.05), rates);
-        LearningRateSchedule cosine = new LearningRateSchedule(new ScheduleSpec("cosine", 1, 1, 0.01));
+        LearningRateSchedule cosine = new LearningRateSchedule(new ScheduleSpec(ScheduleType.COSINE, 1, 1, 0.01));
         assertEquals(1.0, cosine.rate(1.0, 1, 11), 1e-15);
         assertEquals(0.505, cosine.rate(1.0, 6, 11), 1e-15);
         assertEquals(0.01, cosine.rate(1.0, 11, 11), 1e-15);
-        assertEquals(0.81, new LearningRateSchedule(new ScheduleSpec("exponential", 1, 0.9, 0)).rate(1.0, 3, 10), 1e-15);
+        assertEquals(0.81, new LearningRateSchedule(new ScheduleSpec(ScheduleType.EXPONENTIAL, 1, 0.9, 0)).rate(1.0, 3, 10), 1e-15);
     }
 
     private static TrainingResult train(TrainingSettings settings, List<EpochStats> seen) {
