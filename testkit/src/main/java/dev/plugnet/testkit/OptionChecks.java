@@ -4,6 +4,7 @@ import dev.plugnet.api.OptionSpec;
 import dev.plugnet.api.OptionType;
 import dev.plugnet.api.Options;
 import dev.plugnet.api.PlugnetException;
+import dev.plugnet.api.PluginNames;
 import dev.plugnet.api.PluginProvider;
 
 import java.util.ArrayList;
@@ -12,20 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Checks a provider's name, its declared options, and the round trip given → {@link Options} → JSON → given. */
 final class OptionChecks {
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
-
     private OptionChecks() {
     }
 
     static void check(PluginProvider provider, Map<String, ?> given, String path, Findings findings) {
         String name = provider.name();
-        if (name == null || !NAME.matcher(name).matches()) {
-            findings.add("name " + (name == null ? "null" : "\"" + name + "\"")
-                    + " is not lower case letters, digits and underscores starting with a letter");
+        if (!PluginNames.isValid(name)) {
+            findings.add("name " + PluginNames.shown(name) + " is not " + PluginNames.RULE);
         }
         if (provider.description() == null || provider.description().isBlank()) {
             findings.add("description is empty; listings show it");
@@ -69,8 +66,8 @@ final class OptionChecks {
 
     private static void declared(OptionSpec spec, Set<String> seen, Findings findings) {
         String at = "option " + spec.name();
-        if (!NAME.matcher(spec.name()).matches()) {
-            findings.add(at + ": the name is not lower case letters, digits and underscores");
+        if (!PluginNames.isValid(spec.name())) {
+            findings.add(at + ": the name is not " + PluginNames.RULE);
         }
         if (!seen.add(spec.name())) {
             findings.add(at + " is declared twice");

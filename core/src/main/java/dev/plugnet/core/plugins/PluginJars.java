@@ -1,5 +1,6 @@
 package dev.plugnet.core.plugins;
 
+import dev.plugnet.api.PluginNames;
 import dev.plugnet.api.PluginProvider;
 
 import java.io.IOException;
@@ -25,7 +26,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-import java.util.regex.Pattern;
 
 /**
  * Loads plugins from folders of jars, each plugin jar into its own child {@link ModuleLayer} of the layer that
@@ -43,7 +43,6 @@ import java.util.regex.Pattern;
  * loaded, becomes one {@link PluginWarning} naming the jar, and every other jar still loads.
  */
 final class PluginJars {
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Set<String> SPI_NAMES = spiNames();
 
     private final ModuleLayer parent;
@@ -222,10 +221,9 @@ final class PluginJars {
             try {
                 S provider = candidate.get();
                 String name = provider.name();
-                if (name == null || !NAME.matcher(name).matches()) {
-                    warnings.add(new PluginWarning(jar, what + " has an invalid name " + (name == null ? "null"
-                            : "\"" + name + "\"") + ": expected lower case letters, digits and underscores,"
-                            + " starting with a letter"));
+                if (!PluginNames.isValid(name)) {
+                    warnings.add(new PluginWarning(jar, what + " has an invalid name " + PluginNames.shown(name)
+                            + ": expected " + PluginNames.RULE));
                     continue;
                 }
                 provider.description();

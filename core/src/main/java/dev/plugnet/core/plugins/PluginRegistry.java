@@ -1,6 +1,7 @@
 package dev.plugnet.core.plugins;
 
 import dev.plugnet.api.ConfigException;
+import dev.plugnet.api.PluginNames;
 import dev.plugnet.api.PluginProvider;
 
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ public final class PluginRegistry {
     /**
      * @param plugins the plugins to hold
      * @param warnings the plugin jars that were skipped, and why
-     * @throws ConfigException if two plugins of one kind share a name
+     * @throws ConfigException if two plugins of one kind share a name, or a name breaks {@link PluginNames}' rule
      */
     public static PluginRegistry of(Collection<InstalledPlugin> plugins, List<PluginWarning> warnings) {
         Map<PluginKind, Map<String, InstalledPlugin>> byKind = new EnumMap<>(PluginKind.class);
@@ -82,6 +83,12 @@ public final class PluginRegistry {
             byKind.put(kind, new TreeMap<>());
         }
         for (InstalledPlugin plugin : plugins) {
+            if (!PluginNames.isValid(plugin.name())) {
+                throw new ConfigException("plugins", "the " + plugin.kind().word() + " plugin "
+                        + plugin.provider().getClass().getName() + " in module " + plugin.module() + " ("
+                        + plugin.origin() + ") has an invalid name " + PluginNames.shown(plugin.name()) + ": expected "
+                        + PluginNames.RULE);
+            }
             Map<String, InstalledPlugin> named = byKind.get(plugin.kind());
             InstalledPlugin earlier = named.get(plugin.name());
             if (earlier != null) {
@@ -101,11 +108,6 @@ public final class PluginRegistry {
     /** @return a warning for each plugin jar (or provider in one) that was skipped, in the order met */
     public List<PluginWarning> warnings() {
         return warnings;
-    }
-
-    /** @return a registry of built-in providers */
-    public static PluginRegistry ofProviders(Collection<? extends PluginProvider> providers) {
-        return of(providers.stream().map(InstalledPlugin::builtIn).toList());
     }
 
     /** @return the plugins of {@code kind}, by name, in name order */

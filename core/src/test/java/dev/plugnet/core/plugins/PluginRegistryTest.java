@@ -48,6 +48,16 @@ class PluginRegistryTest {
     }
 
     @Test
+    void aBuiltInPluginWhoseNameBreaksTheRuleIsRefusedLikeAPluginFromAFolder() {
+        LayerProvider bad = mock(LayerProvider.class);
+        when(bad.name()).thenReturn("Dense-2");
+        ConfigException e = assertThrows(ConfigException.class, () -> PluginRegistry.of(List.of(
+                new InstalledPlugin(PluginKind.LAYER, bad, "com.example.bad", "1.0", "built in"))));
+        assertTrue(e.getMessage().contains("in module com.example.bad (built in) has an invalid name \"Dense-2\":"
+                + " expected lower case letters, digits and underscores, starting with a letter"), e.getMessage());
+    }
+
+    @Test
     void aProviderThatFailsWhileBuildingALayerReportsItsPathThroughTheAssembler() {
         LayerProvider failing = mock(LayerProvider.class);
         when(failing.name()).thenReturn("fragile");
