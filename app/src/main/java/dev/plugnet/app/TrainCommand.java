@@ -15,10 +15,12 @@ import dev.plugnet.core.data.PreparedData;
 import dev.plugnet.core.files.OutputKind;
 import dev.plugnet.core.files.OutputTarget;
 import dev.plugnet.core.metrics.Evaluator;
+import dev.plugnet.core.model.ClassWeightsSpec;
 import dev.plugnet.core.model.ComponentSpec;
 import dev.plugnet.core.model.ModelSpec;
 import dev.plugnet.core.model.TrainingSpec;
 import dev.plugnet.core.network.AssembledModel;
+import dev.plugnet.core.train.ClassWeights;
 import dev.plugnet.core.train.History;
 import dev.plugnet.core.train.Trainer;
 import dev.plugnet.core.train.TrainingFailedException;
@@ -115,6 +117,12 @@ final class TrainCommand implements Callable<Integer> {
                     + " stopping early and restoring the best epoch's weights. Default 20; 0 turns early stopping"
                     + " off (then the last epoch's weights are kept). Early stopping needs validation rows.")
     Integer patience;
+
+    @Option(names = "--class-weights", paramLabel = "balanced|CLASS=W,…",
+            description = "How much each class counts in cross_entropy: balanced (n / (K n_k) over the training rows)"
+                    + " or a weight per class, for example hypo=3,hyper=2 (others weigh 1). Overrides the config's"
+                    + " training.class_weights.")
+    String classWeights;
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT",
             description = "Continue the run saved in CHECKPOINT: its config, weights, optimizer state, standardisation"
@@ -229,6 +237,9 @@ final class TrainCommand implements Callable<Integer> {
         if (prepared.train().size() == 0) {
             throw new DataException(table.whereHeader(), "leaves no rows to train on");
         }
+        if (resumed == null) {
+            model = ClassWeights.apply(model, dataset.labelNames(), prepared.train().labels(), plugnet.registry());
+        }
 
         AssembledModel assembled;
         History previous;
@@ -261,6 +272,14 @@ final class TrainCommand implements Callable<Integer> {
                 prepared.test().size(), model.seed());
         info.printf(Locale.ROOT, "network: %s%n", networkLine(assembled));
         info.printf(Locale.ROOT, "backward tail: %s%n", assembled.network().backwardPath());
+        if (model.loss().options().get(ClassWeights.OPTION) instanceof java.util.List<?> weights) {
+            StringBuilder line = new StringBuilder("class weights:");
+            for (int k = 0; k < weights.size(); k++) {
+                line.append(k == 0 ? " " : ", ").append(dataset.labelNames().get(k)).append(' ')
+                        .append(String.format(Locale.ROOT, "%.4g", ((Number) weights.get(k)).doubleValue()));
+            }
+            info.println(line);
+        }
         info.printf(Locale.ROOT, "training: %d epochs%s, batch size %d, optimizer %s (learning rate %s)%s%s%n",
                 epochsToRun, resumed != null ? " more (from epoch " + (previous.size() + 1) + ")" : "",
                 t.batchSize(), model.optimizer().type(), assembled.optimizer().learningRate(),
@@ -403,10 +422,40 @@ final class TrainCommand implements Callable<Integer> {
             }
             m = m.withSeed(seed);
         }
+        if (classWeights != null) {
+            if (resume != null) {
+                bad("--class-weights: a resumed run keeps its loss and its class weights");
+            }
+            m = m.withTraining(m.training().withClassWeights(parseClassWeights(classWeights)));
+        }
         if (noShortcut) {
             m = m.withShortcuts(false);
         }
         return m;
+    }
+
+    private ClassWeightsSpec parseClassWeights(String text) {
+        if (text.equals("balanced")) {
+            return ClassWeightsSpec.BALANCED;
+        }
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (String pair : text.split(",", -1)) {
+            int eq = pair.lastIndexOf('=');
+            double w = Double.NaN;
+            if (eq > 0) {
+                try {
+                    w = Double.parseDouble(pair.substring(eq + 1));
+                } catch (NumberFormatException e) {
+                    w = Double.NaN;
+                }
+            }
+            if (!(w >= 0) || !Double.isFinite(w)) {
+                bad("--class-weights: expected balanced or CLASS=WEIGHT pairs with non-negative weights, separated"
+                        + " by commas, got \"" + pair + "\"");
+            }
+            weights.put(pair.substring(0, eq), w);
+        }
+        return new ClassWeightsSpec(false, weights);
     }
 
     private static void copyState(AssembledModel from, AssembledModel to) {

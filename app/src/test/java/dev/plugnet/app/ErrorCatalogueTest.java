@@ -90,6 +90,11 @@ class ErrorCatalogueTest {
                 file("deep.json", "[".repeat(100) + "]".repeat(100)), "--data", "thyroid");
         add(c, "an unknown early-stopping `monitor`", "train", "--config", config("monitor.json", "\"patience\": 50", "\"patience\": 50, \"monitor\": \"loss\""), "--data", "thyroid");
         add(c, "a class listed twice in `classes`", "train", "--config", config("classes.json", "\"patience\": 50", "\"patience\": 50, \"classes\": [\"normal\", \"hyper\", \"normal\"]"), "--data", "thyroid");
+        add(c, "class weights for an unknown class", "train", "--config", config("weights.json", "\"patience\": 50", "\"patience\": 50, \"class_weights\": {\"sick\": 2}"), "--data", "thyroid");
+        add(c, "class weights that are not \"balanced\" or a map", "train", "--config", config("weights-list.json", "\"patience\": 50", "\"patience\": 50, \"class_weights\": [1, 2, 3]"), "--data", "thyroid");
+        add(c, "class weights for a loss that takes none", "train", "--config", file("weights-mse.json", CONFIG
+                .replace("\"patience\": 50", "\"patience\": 50, \"class_weights\": \"balanced\"")
+                .replace("\"loss\": \"cross_entropy\"", "\"loss\": \"mse\"")), "--data", "thyroid");
         add(c, "a newer model format", "train", "--config", config("newer.json", "\"format\": 1", "\"format\": 9"), "--data", "thyroid");
 
         String d = SECTION_CSV;

@@ -28,7 +28,7 @@ public final class ModelReader {
     static final Set<String> MODEL_FIELDS = Set.of("format", "name", "description", "inputs", "layers", "loss",
             "optimizer", "shortcuts", "seed", "training");
     static final Set<String> TRAINING_FIELDS = Set.of("epochs", "batch_size", "validation_fraction",
-            "test_fraction", "patience", "schedule", "label", "monitor", "min_delta", "classes", "positive_class");
+            "test_fraction", "patience", "schedule", "label", "monitor", "min_delta", "classes", "positive_class", "class_weights");
     static final Set<String> SCHEDULE_FIELDS = Set.of("type", "every", "factor", "min_rate");
 
     private final ObjectMapper mapper;
@@ -180,7 +180,31 @@ public final class ModelReader {
         }
         return new TrainingSpec(t.integer("epochs", d.epochs(), 1), t.integer("batch_size", d.batchSize(), 1),
                 validation, test, t.integer("patience", d.patience(), 0), schedule, t.string("label", null),
-                monitor, t.number("min_delta", d.minDelta(), 0.0, Double.MAX_VALUE), classes, positive);
+                monitor, t.number("min_delta", d.minDelta(), 0.0, Double.MAX_VALUE), classes, positive,
+                t.has("class_weights") ? classWeights(t.get("class_weights"), t.path("class_weights")) : null);
+    }
+
+    private static ClassWeightsSpec classWeights(JsonNode node, String path) {
+        if (node.isString() && node.stringValue().equals("balanced")) {
+            return ClassWeightsSpec.BALANCED;
+        }
+        if (!node.isObject()) {
+            throw new ConfigException(path, "expected \"balanced\" or an object of class name to weight, got "
+                    + JsonValues.describe(node));
+        }
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            JsonNode v = e.getValue();
+            String at = path + "." + e.getKey();
+            if (!v.isNumber() || !(v.doubleValue() >= 0) || !Double.isFinite(v.doubleValue())) {
+                throw new ConfigException(at, "expected a non-negative weight, got " + JsonValues.describe(v));
+            }
+            weights.put(e.getKey(), v.doubleValue());
+        }
+        if (weights.isEmpty()) {
+            throw new ConfigException(path, "expected at least one class's weight (or \"balanced\"), got {}");
+        }
+        return new ClassWeightsSpec(false, weights);
     }
 
     private static List<String> classes(JsonNode node, String path) {

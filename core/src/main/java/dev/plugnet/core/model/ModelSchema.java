@@ -178,6 +178,12 @@ public final class ModelSchema {
         p.set("classes", classes);
         p.set("positive_class", described(type("string"), "The positive class of a two-class problem (default the"
                 + " second class)."));
+        ObjectNode byClass = type("object");
+        byClass.putObject("additionalProperties").put("type", "number").put("minimum", 0);
+        byClass.put("minProperties", 1);
+        p.set("class_weights", oneOf(NODES.arrayNode().add(NODES.objectNode().put("const", "balanced")).add(byClass),
+                "How much each class counts in cross_entropy: \"balanced\" (n / (K n_k) over the training rows) or"
+                + " a weight per class name (others weigh 1)."));
         ArrayNode schedules = NODES.arrayNode();
         for (ScheduleType type : ScheduleType.values()) {
             schedules.add(schedule(type));

@@ -48,4 +48,9 @@ public record ModelSpec(int format, String name, String description, int inputs,
     public ModelSpec withSeed(long newSeed) {
         return new ModelSpec(format, name, description, inputs, layers, loss, optimizer, shortcuts, newSeed, training);
     }
+
+    /** @return this model with another loss */
+    public ModelSpec withLoss(ComponentSpec newLoss) {
+        return new ModelSpec(format, name, description, inputs, layers, newLoss, optimizer, shortcuts, seed, training);
+    }
 }

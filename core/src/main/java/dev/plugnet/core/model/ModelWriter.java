@@ -86,6 +86,14 @@ public final class ModelWriter {
         if (t.positiveClass() != null) {
             node.put("positive_class", t.positiveClass());
         }
+        if (t.classWeights() != null) {
+            if (t.classWeights().balanced()) {
+                node.put("class_weights", "balanced");
+            } else {
+                ObjectNode w = node.putObject("class_weights");
+                t.classWeights().byClass().forEach(w::put);
+            }
+        }
         return node;
     }
 }

@@ -22,10 +22,11 @@ import java.util.Objects;
  *        column's values sorted (numbers numerically, other names by Unicode code point)
  * @param positiveClass the positive class of a two-class problem (ROC-AUC, PR-AUC), or {@code null} for the
  *        second class in class order
+ * @param classWeights how much each class counts in a {@code cross_entropy} loss, or {@code null} for equally
  */
 public record TrainingSpec(int epochs, int batchSize, double validationFraction, double testFraction, int patience,
                            ScheduleSpec schedule, String label, String monitor, double minDelta, List<String> classes,
-                           String positiveClass) {
+                           String positiveClass, ClassWeightsSpec classWeights) {
     /** Epochs without improvement before early stopping, when the model file does not say. */
     public static final int DEFAULT_PATIENCE = 20;
     /** Early stopping's quantity: the validation loss, lower is better. */
@@ -41,7 +42,7 @@ public record TrainingSpec(int epochs, int batchSize, double validationFraction,
 
     /** The defaults used where the model file says nothing. */
     public static final TrainingSpec DEFAULTS = new TrainingSpec(200, 16, 0.15, 0.2, DEFAULT_PATIENCE, null, null,
-            VALIDATION_LOSS, 0.0, null, null);
+            VALIDATION_LOSS, 0.0, null, null, null);
 
     public TrainingSpec {
         Objects.requireNonNull(monitor, "monitor");
@@ -59,18 +60,24 @@ public record TrainingSpec(int epochs, int batchSize, double validationFraction,
     /** @return this section with other split fractions */
     public TrainingSpec withFractions(double validation, double test) {
         return new TrainingSpec(epochs, batchSize, validation, test, patience, schedule, label, monitor, minDelta,
-                classes, positiveClass);
+                classes, positiveClass, classWeights);
     }
 
     /** @return this section with other epochs, batch size, patience and label (flags of {@code train}) */
     public TrainingSpec with(int newEpochs, int newBatchSize, int newPatience, String newLabel) {
         return new TrainingSpec(newEpochs, newBatchSize, validationFraction, testFraction, newPatience, schedule,
-                newLabel, monitor, minDelta, classes, positiveClass);
+                newLabel, monitor, minDelta, classes, positiveClass, classWeights);
     }
 
     /** @return this section with another monitored quantity and least improvement */
     public TrainingSpec withMonitor(String newMonitor, double newMinDelta) {
         return new TrainingSpec(epochs, batchSize, validationFraction, testFraction, patience, schedule, label,
-                newMonitor, newMinDelta, classes, positiveClass);
+                newMonitor, newMinDelta, classes, positiveClass, classWeights);
+    }
+
+    /** @return this section with other class weights ({@code null}: equal) */
+    public TrainingSpec withClassWeights(ClassWeightsSpec newClassWeights) {
+        return new TrainingSpec(epochs, batchSize, validationFraction, testFraction, patience, schedule, label,
+                monitor, minDelta, classes, positiveClass, newClassWeights);
     }
 }

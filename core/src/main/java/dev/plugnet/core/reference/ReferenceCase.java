@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * One reference forward/backward pass of a sigmoid MLP with softmax output and mean cross-entropy, in the
- * format of {@code shared/fixtures/README.md}: the inputs, targets and parameters, and the values PyTorch
- * computed in float64.
+ * format of {@code shared/fixtures/README.md} (with optional class weights, as {@code fixtures-weighted}): the
+ * inputs, targets and parameters, and the values PyTorch computed in float64.
  *
  * @param name the case's name
  * @param source the file it was read from
@@ -20,10 +20,12 @@ import java.util.List;
  * @param weights W[i], (sizes[i], sizes[i+1])
  * @param biases b[i], (1, sizes[i+1])
  * @param expected the reference values
+ * @param classWeights the loss's class weights w_k (K), {@code L = −(1/B) Σ_b Σ_k w_k t_bk ln s_bk}, or
+ *        {@code null} for the unweighted loss (the {@code class_weights} field of {@code fixtures-weighted})
  */
 public record ReferenceCase(String name, String source, List<Integer> sizes, String hiddenActivation,
                             String outputActivation, String loss, Matrix x, Matrix t, List<Matrix> weights,
-                            List<Matrix> biases, Expected expected) {
+                            List<Matrix> biases, Expected expected, double[] classWeights) {
 
     /**
      * The reference values.

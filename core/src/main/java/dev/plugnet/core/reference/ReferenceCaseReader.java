@@ -121,9 +121,12 @@ public final class ReferenceCaseReader {
             hiddenOut.add(matrix(hNodes.get(i), batch, sizes.get(i + 1)));
             dhidden.add(matrix(dhNodes.get(i), batch, sizes.get(i + 1)));
         }
+        double[] classWeights = c.has("class_weights")
+                ? numbers(c.get("class_weights"), c.path("class_weights"), k) : null;
         return new ReferenceCase(name, source, List.copyOf(sizes), c.string("hidden_activation", "sigmoid"),
                 c.string("output_activation", "softmax"), c.string("loss", "cross_entropy"), x, t, w, b,
-                new ReferenceCase.Expected(lossNode.doubleValue(), s, dLds, pre, hiddenOut, dpre, dhidden, dW, db));
+                new ReferenceCase.Expected(lossNode.doubleValue(), s, dLds, pre, hiddenOut, dpre, dhidden, dW, db),
+                classWeights);
     }
 
     private static List<JsonObjectReader.Element> listOf(JsonObjectReader o, String field, int count) {

@@ -28,7 +28,10 @@ public final class ReferenceCheck {
         this.plugnet = plugnet;
     }
 
-    /** @return the model a case describes: dense layers with explicit weights, its activations and loss */
+    /**
+     * @return the model a case describes: dense layers with explicit weights, its activations and loss (with the
+     *         case's {@code class_weights} as the loss's option of that name)
+     */
     public static ModelSpec modelOf(ReferenceCase c, boolean shortcuts) {
         List<LayerSpec> layers = new ArrayList<>();
         int count = c.sizes().size() - 1;
@@ -40,7 +43,15 @@ public final class ReferenceCheck {
             String activation = i == count - 1 ? c.outputActivation() : c.hiddenActivation();
             layers.add(new LayerSpec("dense", options, ComponentSpec.named(activation)));
         }
-        return new ModelSpec(1, c.name(), null, c.sizes().get(0), layers, ComponentSpec.named(c.loss()),
+        ComponentSpec loss = ComponentSpec.named(c.loss());
+        if (c.classWeights() != null) {
+            List<Double> w = new ArrayList<>();
+            for (double v : c.classWeights()) {
+                w.add(v);
+            }
+            loss = new ComponentSpec(c.loss(), Map.of("class_weights", w));
+        }
+        return new ModelSpec(1, c.name(), null, c.sizes().get(0), layers, loss,
                 ComponentSpec.named("sgd"), shortcuts, 0L, TrainingSpec.DEFAULTS);
     }
 

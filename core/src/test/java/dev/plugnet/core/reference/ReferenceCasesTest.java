@@ -11,17 +11,21 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every case of shared/fixtures, on the shortcut path and on the generic path, through JSON spec, Guice and plugins. */
+/**
+ * Every case of shared/fixtures and shared/fixtures-weighted (class weights), on the shortcut path and on the
+ * generic path, through JSON spec, Guice and plugins.
+ */
 class ReferenceCasesTest {
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+    private static final Path WEIGHTED = Path.of("src/test/resources/fixtures-weighted");
 
     @TestFactory
     List<DynamicTest> everyReferenceCaseMatchesWithinTolerance() {
         Plugnet plugnet = Plugnet.boot();
         ReferenceCaseReader reader = new ReferenceCaseReader(plugnet.json());
         ReferenceCheck check = new ReferenceCheck(plugnet);
-        List<Path> files = ReferenceCaseReader.expand(List.of(FIXTURES));
-        assertTrue(files.size() >= 3, "the three shared fixtures are copied into test resources");
+        List<Path> files = ReferenceCaseReader.expand(List.of(FIXTURES, WEIGHTED));
+        assertTrue(files.size() >= 4, "the three shared fixtures and the weighted one are copied into test resources");
         List<DynamicTest> tests = new ArrayList<>();
         for (Path file : files) {
             ReferenceCase c = reader.read(file);
@@ -50,5 +54,18 @@ class ReferenceCasesTest {
         var actual = dev.plugnet.api.Matrix.of(new double[] {2, -4.4});
         org.junit.jupiter.api.Assertions.assertEquals(0.1, ReferenceCheck.relativeError(actual, expected), 1e-12);
         assertFalse(Double.isFinite(ReferenceCheck.relativeError(dev.plugnet.api.Matrix.zeros(1, 3), expected)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theWeightedCaseFailsWithoutItsWeightsSoTheyAreReallyApplied() {
+        Plugnet plugnet = Plugnet.boot();
+        ReferenceCase c = new ReferenceCaseReader(plugnet.json()).read(WEIGHTED.resolve("weighted-5-4-3.json"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 2.5, 0.5}, c.classWeights());
+        ReferenceCase unweighted = new ReferenceCase(c.name(), c.source(), c.sizes(), c.hiddenActivation(),
+                c.outputActivation(), c.loss(), c.x(), c.t(), c.weights(), c.biases(), c.expected(), null);
+        for (boolean shortcut : new boolean[] {true, false}) {
+            assertTrue(new ReferenceCheck(plugnet).run(c, shortcut).passed());
+            assertFalse(new ReferenceCheck(plugnet).run(unweighted, shortcut).passed());
+        }
     }
 }

@@ -21,7 +21,7 @@ class LossProvidersTest {
         CrossEntropyLossProvider provider = new CrossEntropyLossProvider();
         assertEquals("cross_entropy", provider.name());
         assertTrue(provider.needsDistribution());
-        assertTrue(provider.options().isEmpty());
+        assertEquals(java.util.List.of("class_weights"), provider.options().stream().map(o -> o.name()).toList());
         assertFalse(provider.description().isBlank());
         assertInstanceOf(CrossEntropyLoss.class, provider.create(new dev.plugnet.api.LossContext(Options.empty("loss"), 3)));
     }

@@ -1,6 +1,7 @@
 package dev.plugnet.losses.shortcut;
 
 import dev.plugnet.api.Formulas;
+import dev.plugnet.api.Options;
 import dev.plugnet.api.Shortcut;
 import dev.plugnet.api.ShortcutContext;
 import dev.plugnet.api.ShortcutProvider;
@@ -8,7 +9,8 @@ import dev.plugnet.api.ShortcutProvider;
 /**
  * Offers {@code softmax_cross_entropy}, the fused backward for a network whose output activation is
  * {@code softmax} and whose loss is {@code cross_entropy} (see {@link SoftmaxCrossEntropyShortcut}). It is exact
- * for every target, so it covers the tail whatever the options.
+ * for every target and implements the loss's {@code class_weights} ({@code dL/da = (1/B)(s ⊙ Σ_k w_k t_bk −
+ * w ⊙ t)}), so it covers the tail whatever the options.
  */
 public final class SoftmaxCrossEntropyShortcutProvider implements ShortcutProvider {
     /** Creates the provider; it holds no state. */
@@ -35,14 +37,26 @@ public final class SoftmaxCrossEntropyShortcutProvider implements ShortcutProvid
         return "cross_entropy";
     }
 
+    /** The loss option the shortcut reads: one weight per class (see {@code cross_entropy}). */
+    static final String CLASS_WEIGHTS = "class_weights";
+
     @Override
     public Shortcut create(ShortcutContext context) {
-        return new SoftmaxCrossEntropyShortcut();
+        Options loss = context.lossOptions();
+        if (!loss.has(CLASS_WEIGHTS)) {
+            return new SoftmaxCrossEntropyShortcut();
+        }
+        double[] w = loss.numberList(CLASS_WEIGHTS);
+        if (w.length != context.outputs()) {
+            throw loss.error(CLASS_WEIGHTS, "expected " + context.outputs() + " weights, one per output (class), got "
+                    + w.length);
+        }
+        return new SoftmaxCrossEntropyShortcut(w);
     }
 
     @Override
     public Formulas formulas() {
-        return Formulas.of("−(1/B) Σ_b Σ_k t_bk · log_softmax({in})_bk   (log-sum-exp on the logits)",
-                "(1/B)({out} ⊙ rowsum(t) − t)");
+        return Formulas.of("−(1/B) Σ_b Σ_k w_k t_bk · log_softmax({in})_bk   (log-sum-exp on the logits; w_k = 1"
+                + " without class_weights)", "(1/B)({out} ⊙ Σ_k w_k t_bk − w ⊙ t)");
     }
 }
