@@ -80,7 +80,6 @@ public final class CrossEntropyLossProvider implements LossProvider {
 
     @Override
     public Formulas formulas() {
-        return Formulas.of("−(1/B) Σ_b Σ_k w_k t_bk ln {in}_bk   (w_k = 1 without class_weights)",
-                "−(1/B) · w ⊙ t / {in}");
+        return Formulas.of("−(1/B) Σ_b Σ_k t_bk ln {in}_bk", "−(1/B) · t / {in}");
     }
 }

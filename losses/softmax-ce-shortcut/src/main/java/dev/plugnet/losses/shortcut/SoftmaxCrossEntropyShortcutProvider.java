@@ -56,7 +56,7 @@ public final class SoftmaxCrossEntropyShortcutProvider implements ShortcutProvid
 
     @Override
     public Formulas formulas() {
-        return Formulas.of("−(1/B) Σ_b Σ_k w_k t_bk · log_softmax({in})_bk   (log-sum-exp on the logits; w_k = 1"
-                + " without class_weights)", "(1/B)({out} ⊙ Σ_k w_k t_bk − w ⊙ t)");
+        return Formulas.of("−(1/B) Σ_b Σ_k t_bk · log_softmax({in})_bk   (log-sum-exp on the logits)",
+                "(1/B)({out} ⊙ rowsum(t) − t)");
     }
 }
