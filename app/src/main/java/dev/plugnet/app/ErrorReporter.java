@@ -2,7 +2,10 @@ package dev.plugnet.app;
 
 import dev.plugnet.api.NonFiniteException;
 import dev.plugnet.api.PlugnetException;
+import dev.plugnet.core.plugins.PluginFailedException;
 import picocli.CommandLine;
+
+import java.util.function.Function;
 
 /**
  * Turns an error into one clear line on standard error and an exit code: plugnet's own errors print their
@@ -10,17 +13,38 @@ import picocli.CommandLine;
  * {@code PLUGNET_DEBUG=1}).
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+    private final Function<String, String> environment;
+
+    ErrorReporter() {
+        this(System::getenv);
+    }
+
+    /** @param environment where {@code PLUGNET_DEBUG} is read (tests pass their own) */
+    ErrorReporter(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** @return whether {@code PLUGNET_DEBUG} asks for stack traces (set, and neither empty nor {@code 0}) */
+    static boolean debug(Function<String, String> environment) {
+        String value = environment.apply("PLUGNET_DEBUG");
+        return value != null && !value.isBlank() && !value.strip().equals("0");
+    }
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         var err = cli.getErr();
-        if (e instanceof PlugnetException p) {
+        boolean debug = debug(environment);
+        if (e instanceof PluginFailedException p) {
+            // a bug in a plugin: it names the plugin, its module and jar; plugnet is not to blame
+            err.println("plugnet: " + p.getMessage());
+        } else if (e instanceof PlugnetException p) {
             err.println("plugnet: " + p.getMessage());
         } else {
             err.println("plugnet: internal error: " + e);
-            err.println("plugnet: please report it; set PLUGNET_DEBUG=1 to see where it happened");
+            err.println(debug ? "plugnet: please report it, with the stack trace below"
+                    : "plugnet: please report it; set PLUGNET_DEBUG=1 to see where it happened");
         }
-        if (System.getenv("PLUGNET_DEBUG") != null) {
+        if (debug) {
             e.printStackTrace(err);
         }
         err.flush();
@@ -42,7 +66,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int exitCode(Throwable e) {
-        if (e instanceof NonFiniteException) {
+        if (e instanceof NonFiniteException || e instanceof PluginFailedException) {
             return ExitCodes.FAILED;
         }
         if (e instanceof PlugnetException || e instanceof CommandLine.ParameterException) {

@@ -24,7 +24,7 @@ public final class Main {
             code = run(new FileOutputStream(FileDescriptor.out), new PrintWriter(System.err, true), args);
         } catch (Throwable t) { // an Error a command could not handle: still one line, never a stack trace
             System.err.println("plugnet: internal error: " + t);
-            if (System.getenv("PLUGNET_DEBUG") != null) {
+            if (ErrorReporter.debug(System::getenv)) {
                 t.printStackTrace();
             }
             code = ExitCodes.FAILED;
@@ -90,11 +90,16 @@ public final class Main {
 
     /** @return the configured command line, writing to {@code out} and {@code err} */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, System::getenv);
+    }
+
+    /** @return the configured command line, reading {@code PLUGNET_DEBUG} from {@code environment} */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, java.util.function.Function<String, String> environment) {
         CommandLine cli = new CommandLine(new PlugnetCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setExecutionExceptionHandler(new ErrorReporter(environment));
         cli.setParameterExceptionHandler(ErrorReporter::usageError);
         cli.setExitCodeExceptionMapper(ErrorReporter::exitCode);
         return cli;

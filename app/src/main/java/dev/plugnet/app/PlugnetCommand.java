@@ -63,7 +63,7 @@ public final class PlugnetCommand implements Runnable {
             PluginRegistry registry = PluginRegistry.discover(pluginSources());
             var err = spec.commandLine().getErr();
             for (PluginWarning w : registry.warnings()) {
-                err.println("plugnet: warning: plugin " + w.source() + " skipped: " + w.reason());
+                err.println("plugnet: warning: " + w.describe());
             }
             err.flush();
             plugnet = Plugnet.with(registry);

@@ -20,7 +20,12 @@ import dev.plugnet.api.Shortcut;
 import dev.plugnet.api.ShortcutContext;
 import dev.plugnet.api.ShortcutProvider;
 import dev.plugnet.core.compute.ComputeBackends;
+import dev.plugnet.api.Loss;
 import dev.plugnet.core.model.ComponentSpec;
+import dev.plugnet.core.plugins.PluginFailedException;
+import dev.plugnet.core.plugins.PluginKind;
+import dev.plugnet.core.plugins.PluginLabel;
+import dev.plugnet.core.plugins.PluginRegistry;
 import dev.plugnet.core.model.LayerSpec;
 import dev.plugnet.core.model.ModelLimits;
 import dev.plugnet.core.model.ModelSpec;
@@ -46,11 +51,14 @@ public final class ModelAssembler {
     private final Set<ShortcutProvider> shortcuts;
     private final ModelLimits limits;
     private final ComputeBackends computeBackends;
+    private final PluginRegistry registry;
 
     @Inject
     public ModelAssembler(Map<String, LayerProvider> layers, Map<String, ActivationProvider> activations,
                           Map<String, LossProvider> losses, Map<String, OptimizerProvider> optimizers,
-                          Set<ShortcutProvider> shortcuts, ModelLimits limits, ComputeBackends computeBackends) {
+                          Set<ShortcutProvider> shortcuts, ModelLimits limits, ComputeBackends computeBackends,
+                          PluginRegistry registry) {
+        this.registry = registry;
         this.limits = limits;
         this.computeBackends = computeBackends;
         this.layers = layers;
@@ -75,11 +83,7 @@ public final class ModelAssembler {
      */
     public AssembledModel assemble(ModelSpec spec, MatrixProducts products) {
         Network network = network(spec, products);
-        ComponentSpec opt = spec.optimizer();
-        OptimizerProvider optimizerProvider = lookup(optimizers, opt.type(), "optimizer", "optimizer.type");
-        Options optimizerOptions = Options.parse(optimizerProvider.options(), opt.options(), "optimizer");
-        Optimizer optimizer = optimizerProvider.create(
-                new OptimizerContext(network.parameters(), optimizerOptions, optimizerSeed(spec.seed())));
+        Optimizer optimizer = optimizer(spec, network);
         return new AssembledModel(spec, network, optimizer);
     }
 
@@ -107,13 +111,16 @@ public final class ModelAssembler {
             String path = "layers[" + i + "]";
             LayerProvider provider = layers.get(layerSpec.type());
             Options options = layerOptions.get(i);
-            Layer layer = provider.create(new LayerContext(width, options, layerSeed(spec.seed(), i), products));
+            LayerContext layerContext = new LayerContext(width, options, layerSeed(spec.seed(), i), products);
+            PluginLabel layerLabel = label(PluginKind.LAYER, layerSpec.type());
+            Layer layer = created(path, layerLabel, () -> provider.create(layerContext));
             if (layer.inputWidth() != width) {
                 throw new ConfigException(path, "layer \"" + layerSpec.type() + "\" expects " + layer.inputWidth()
                         + " inputs, but the previous layer gives " + width);
             }
             Activation activation = null;
             String activationName = null;
+            PluginLabel activationLabel = null;
             lastActivation = null;
             lastActivationOptions = Options.empty(path + ".activation");
             if (layerSpec.activation() != null) {
@@ -122,11 +129,14 @@ public final class ModelAssembler {
                 ActivationProvider ap = lookup(activations, a.type(), "activation",
                         a.options().isEmpty() ? at : at + ".type");
                 lastActivationOptions = Options.parse(ap.options(), a.options(), at);
-                activation = ap.create(new ActivationContext(lastActivationOptions, layer.outputWidth()));
+                ActivationContext activationContext = new ActivationContext(lastActivationOptions, layer.outputWidth());
+                activationLabel = label(PluginKind.ACTIVATION, a.type());
+                activation = created(at, activationLabel, () -> ap.create(activationContext));
                 activationName = a.type();
                 lastActivation = ap;
             }
-            stages.add(new Stage(i, layerSpec.type(), layer, activationName, activation));
+            stages.add(new Stage(i, layerSpec.type(), layer, activationName, activation, layerLabel,
+                    activationLabel));
             width = layer.outputWidth();
         }
 
@@ -147,6 +157,7 @@ public final class ModelAssembler {
         ShortcutContext tail = new ShortcutContext(lastActivationOptions, lossOptions, outputs);
         Shortcut shortcut = null;
         String shortcutName = null;
+        PluginLabel shortcutLabel = null;
         String reason;
         if (!spec.shortcuts()) {
             reason = "shortcuts are switched off in the model";
@@ -155,16 +166,60 @@ public final class ModelAssembler {
                     + lossSpec.type();
             for (ShortcutProvider sp : shortcuts.stream()
                     .sorted(java.util.Comparator.comparing(PluginProvider::name)).toList()) {
+                PluginLabel candidate = label(PluginKind.SHORTCUT, sp.name());
                 if (sp.activation().equals(lastName) && sp.loss().equals(lossSpec.type())
-                        && sp.covers(tail)) {
-                    shortcut = sp.create(tail);
+                        && created("shortcut", candidate, () -> sp.covers(tail))) {
+                    shortcut = created("shortcut", candidate, () -> sp.create(tail));
                     shortcutName = sp.name();
+                    shortcutLabel = candidate;
                     break;
                 }
             }
         }
-        return new Network(spec.inputs(), stages, lossProvider.create(new LossContext(lossOptions, outputs)), lossSpec.type(), shortcut,
-                shortcutName, reason);
+        PluginLabel lossLabel = label(PluginKind.LOSS, lossSpec.type());
+        LossContext lossContext = new LossContext(lossOptions, outputs);
+        Loss loss = created("loss", lossLabel, () -> lossProvider.create(lossContext));
+        return new Network(spec.inputs(), stages, loss, lossSpec.type(), shortcut, shortcutName, reason, lossLabel,
+                shortcutLabel);
+    }
+
+    /**
+     * Builds the model's optimizer for {@code network}'s parameters.
+     *
+     * @throws ConfigException naming the JSON path if the optimizer is not installed or its options are bad
+     */
+    public Optimizer optimizer(ModelSpec spec, Network network) {
+        ComponentSpec opt = spec.optimizer();
+        OptimizerProvider optimizerProvider = lookup(optimizers, opt.type(), "optimizer", "optimizer.type");
+        Options optimizerOptions = Options.parse(optimizerProvider.options(), opt.options(), "optimizer");
+        OptimizerContext context = new OptimizerContext(network.parameters(), optimizerOptions,
+                optimizerSeed(spec.seed()));
+        PluginLabel label = label(PluginKind.OPTIMIZER, opt.type());
+        return new GuardedOptimizer(created("optimizer", label, () -> optimizerProvider.create(context)), label);
+    }
+
+    private PluginLabel label(PluginKind kind, String name) {
+        return registry.find(kind, name).map(PluginLabel::of).orElse(PluginLabel.unknown(kind, name));
+    }
+
+    /**
+     * Runs a provider's {@code create} (or {@code covers}): its own {@link ConfigException} (bad options) goes
+     * through; anything else it throws is that plugin's failure; a {@code null} result is one too.
+     */
+    private static <T> T created(String path, PluginLabel label, java.util.function.Supplier<T> create) {
+        T made;
+        try {
+            made = create.get();
+        } catch (ConfigException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            throw PluginFailedException.of(path, label, "create", e);
+        }
+        if (made == null) {
+            throw PluginFailedException.of(path, label, "create",
+                    new NullPointerException("create returned null"));
+        }
+        return made;
     }
 
     /**
@@ -182,7 +237,14 @@ public final class ModelAssembler {
             String path = "layers[" + i + "]";
             LayerProvider provider = lookup(layers, layerSpec.type(), "layer", path + ".type");
             Options options = Options.parse(provider.options(), layerSpec.options(), path);
-            LayerPlan plan = provider.plan(width, options);
+            LayerPlan plan;
+            try {
+                plan = provider.plan(width, options);
+            } catch (ConfigException e) {
+                throw e;
+            } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+                throw PluginFailedException.of(path, label(PluginKind.LAYER, layerSpec.type()), "plan", e);
+            }
             if (plan == null) {
                 throw new ConfigException(path + ".type", "the \"" + layerSpec.type() + "\" plugin planned nothing"
                         + " (its LayerProvider.plan returned null: a bug in the plugin)");
@@ -220,9 +282,16 @@ public final class ModelAssembler {
         return seed;
     }
 
-    private static <P> P lookup(Map<String, P> installed, String name, String kind, String path) {
+    private <P> P lookup(Map<String, P> installed, String name, String kind, String path) {
         P provider = installed.get(name);
         if (provider == null) {
+            PluginKind pluginKind = java.util.Arrays.stream(PluginKind.values()).filter(k -> k.word().equals(kind))
+                    .findFirst().orElse(null);
+            if (pluginKind != null) {
+                registry.clash(pluginKind, name).ifPresent(clash -> {
+                    throw new ConfigException(path, clash);
+                });
+            }
             throw new ConfigException(path, "unknown " + kind + " \"" + name + "\"; installed " + kind
                     + (kind.endsWith("s") ? "es" : "s") + ": " + String.join(", ", installed.keySet().stream().sorted().toList()));
         }

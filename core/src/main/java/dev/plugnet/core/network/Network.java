@@ -6,6 +6,8 @@ import dev.plugnet.api.Matrix;
 import dev.plugnet.api.NonFiniteException;
 import dev.plugnet.api.Parameter;
 import dev.plugnet.api.Shortcut;
+import dev.plugnet.core.plugins.PluginFailedException;
+import dev.plugnet.core.plugins.PluginLabel;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,9 +34,13 @@ public final class Network {
     private final List<NamedParameter> parameters;
     private final BatchBuffer lossGradientBuffer;
     private Matrix lossGradient;
+    private final PluginLabel lossLabel;
+    private final PluginLabel shortcutLabel;
 
     Network(int inputs, List<Stage> stages, Loss loss, String lossName, Shortcut shortcut, String shortcutName,
-            String genericReason) {
+            String genericReason, PluginLabel lossLabel, PluginLabel shortcutLabel) {
+        this.lossLabel = lossLabel;
+        this.shortcutLabel = shortcutLabel;
         this.inputs = inputs;
         this.stages = List.copyOf(stages);
         this.stageArray = this.stages.toArray(new Stage[0]);
@@ -74,8 +80,12 @@ public final class Network {
     public double loss(Matrix target) {
         Stage last = last();
         Matrix.requireSameShape("targets", last.output(), target);
-        return shortcut != null ? shortcut.value(last.preActivation(), last.output(), target)
-                : loss.value(last.output(), target);
+        try {
+            return shortcut != null ? shortcut.value(last.preActivation(), last.output(), target)
+                    : loss.value(last.output(), target);
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            throw tailFailed("value", e);
+        }
     }
 
     /**
@@ -89,10 +99,18 @@ public final class Network {
         Stage last = last();
         Matrix.requireSameShape("targets", last.output(), target);
         if (shortcut != null) {
-            shortcut.gradient(last.preActivation(), last.output(), target, last.preActivationGradientBuffer());
+            try {
+                shortcut.gradient(last.preActivation(), last.output(), target, last.preActivationGradientBuffer());
+            } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+                throw tailFailed("gradient", e);
+            }
         } else {
             lossGradient = lossGradientBuffer.rows(last.output().rows());
-            loss.gradient(last.output(), target, lossGradient);
+            try {
+                loss.gradient(last.output(), target, lossGradient);
+            } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+                throw tailFailed("gradient", e);
+            }
             requireFinite(lossGradient, "step 1: dL/d(output) of " + lossName, last, target);
             Matrix pre = last.activationBackward(lossGradient);
             requireFinite(pre, "step 2: dL/da of layers[" + last.index() + "]", last, target);
@@ -104,6 +122,11 @@ public final class Network {
                 all[i - 1].activationBackward(inputGradient);
             }
         }
+    }
+
+    private PluginFailedException tailFailed(String phase, Throwable e) {
+        return shortcut != null ? PluginFailedException.of("shortcut", shortcutLabel, phase, e)
+                : PluginFailedException.of("loss", lossLabel, phase, e);
     }
 
     private static void requireFinite(Matrix m, String what, Stage last, Matrix target) {

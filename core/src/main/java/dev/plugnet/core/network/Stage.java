@@ -1,5 +1,8 @@
 package dev.plugnet.core.network;
 
+import dev.plugnet.core.plugins.PluginFailedException;
+import dev.plugnet.core.plugins.PluginLabel;
+
 import dev.plugnet.api.Activation;
 import dev.plugnet.api.support.BatchBuffer;
 import dev.plugnet.api.Layer;
@@ -19,6 +22,8 @@ public final class Stage {
     private final Layer layer;
     private final String activationName;
     private final Activation activation;
+    private final PluginLabel layerLabel;
+    private final PluginLabel activationLabel;
 
     private final BatchBuffer ownOut;
     private final BatchBuffer ownPreGrad;
@@ -28,8 +33,11 @@ public final class Stage {
     private Matrix outGrad;
     private Matrix preGrad;
 
-    Stage(int index, String layerType, Layer layer, String activationName, Activation activation) {
+    Stage(int index, String layerType, Layer layer, String activationName, Activation activation,
+          PluginLabel layerLabel, PluginLabel activationLabel) {
         this.index = index;
+        this.layerLabel = layerLabel;
+        this.activationLabel = activationLabel;
         this.layerType = layerType;
         this.layer = layer;
         this.activationName = activationName;
@@ -39,14 +47,30 @@ public final class Stage {
     }
 
     Matrix forward(Matrix input, boolean training) {
-        pre = layer.forward(input, training);
+        try {
+            pre = layer.forward(input, training);
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            throw layerFailed("forward", e);
+        }
         if (activation == null) {
             out = pre;
         } else {
             out = ownOut.rows(pre.rows());
-            activation.forward(pre, out);
+            try {
+                activation.forward(pre, out);
+            } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+                throw activationFailed("forward", e);
+            }
         }
         return out;
+    }
+
+    private PluginFailedException layerFailed(String phase, Throwable e) {
+        return PluginFailedException.of("layers[" + index + "]", layerLabel, phase, e);
+    }
+
+    private PluginFailedException activationFailed(String phase, Throwable e) {
+        return PluginFailedException.of("layers[" + index + "].activation", activationLabel, phase, e);
     }
 
     /** Runs the activation's backward (or passes the gradient through) from dL/d(output). */
@@ -56,7 +80,11 @@ public final class Stage {
             preGrad = outputGradient;
         } else {
             preGrad = ownPreGrad.rows(pre.rows());
-            activation.backward(pre, out, outputGradient, preGrad);
+            try {
+                activation.backward(pre, out, outputGradient, preGrad);
+            } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+                throw activationFailed("backward", e);
+            }
         }
         return preGrad;
     }
@@ -69,7 +97,11 @@ public final class Stage {
     }
 
     Matrix layerBackward(boolean needInputGradient) {
-        return layer.backward(preGrad, needInputGradient);
+        try {
+            return layer.backward(preGrad, needInputGradient);
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            throw layerFailed("backward", e);
+        }
     }
 
     /** @return the position in the model's {@code layers} */

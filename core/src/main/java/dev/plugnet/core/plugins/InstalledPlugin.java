@@ -13,6 +13,11 @@ import dev.plugnet.api.PluginProvider;
  */
 public record InstalledPlugin(PluginKind kind, PluginProvider provider, String module, String version,
                               String origin) {
+    /** @return whether it came from the layer that holds plugnet (the module path or class path), not a folder */
+    public boolean builtIn() {
+        return "built in".equals(origin);
+    }
+
     /** @return the plugin's name */
     public String name() {
         return provider.name();

@@ -210,8 +210,8 @@ final class PluginJars {
                 }
                 candidate = it.next();
             } catch (ServiceConfigurationError e) {
-                warnings.add(new PluginWarning(jar, "a " + kind.word() + " provider cannot be loaded: "
-                        + innermost(e)));
+                warnings.add(new PluginWarning(jar, "a " + kind.word() + " provider in " + jar,
+                        "cannot be loaded: " + innermost(e)));
                 continue;
             }
             if (candidate.type().getModule() != module) {
@@ -222,18 +222,18 @@ final class PluginJars {
                 S provider = candidate.get();
                 String name = provider.name();
                 if (!PluginNames.isValid(name)) {
-                    warnings.add(new PluginWarning(jar, what + " has an invalid name " + PluginNames.shown(name)
-                            + ": expected " + PluginNames.RULE));
+                    warnings.add(new PluginWarning(jar, what + " in " + jar, "has an invalid name "
+                            + PluginNames.shown(name) + ": expected " + PluginNames.RULE));
                     continue;
                 }
                 provider.description();
                 if (provider.options().stream().anyMatch(java.util.Objects::isNull)) {
-                    warnings.add(new PluginWarning(jar, what + " declares a null option"));
+                    warnings.add(new PluginWarning(jar, what + " in " + jar, "declares a null option"));
                     continue;
                 }
                 plugins.add(new InstalledPlugin(kind, provider, module.getName(), version, jar.toString()));
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                warnings.add(new PluginWarning(jar, what + " failed while loading: " + innermost(e)));
+                warnings.add(new PluginWarning(jar, what + " in " + jar, "failed while loading: " + innermost(e)));
             }
         }
     }

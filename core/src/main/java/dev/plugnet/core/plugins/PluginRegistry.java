@@ -16,16 +16,22 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * Every plugin found, by kind and name, and a warning for every plugin jar that was skipped. Two plugins of one
- * kind that claim one name are an error that names both modules and where they came from. This and the
+ * Every plugin found, by kind and name, and a warning for everything from a plugin folder that was skipped.
+ * Clashes stay local: two folder jars that name a plugin of one kind alike are both skipped with one warning
+ * naming both (a model that uses the name gets an error naming both, see {@link #clash}); a folder plugin that
+ * reuses a built-in name is skipped with a warning. Two built-in plugins of one name are an error naming both
+ * modules (plugnet's own installation is broken). This and the
  * injector are the only places plugins are held.
  */
 public final class PluginRegistry {
     private final Map<PluginKind, Map<String, InstalledPlugin>> byKind;
+    private final Map<PluginKind, Map<String, List<InstalledPlugin>>> clashes;
     private final List<PluginWarning> warnings;
 
-    private PluginRegistry(Map<PluginKind, Map<String, InstalledPlugin>> byKind, List<PluginWarning> warnings) {
+    private PluginRegistry(Map<PluginKind, Map<String, InstalledPlugin>> byKind,
+                           Map<PluginKind, Map<String, List<InstalledPlugin>>> clashes, List<PluginWarning> warnings) {
         this.byKind = byKind;
+        this.clashes = clashes;
         this.warnings = List.copyOf(warnings);
     }
 
@@ -79,8 +85,10 @@ public final class PluginRegistry {
      */
     public static PluginRegistry of(Collection<InstalledPlugin> plugins, List<PluginWarning> warnings) {
         Map<PluginKind, Map<String, InstalledPlugin>> byKind = new EnumMap<>(PluginKind.class);
+        Map<PluginKind, Map<String, List<InstalledPlugin>>> clashes = new EnumMap<>(PluginKind.class);
         for (PluginKind kind : PluginKind.values()) {
             byKind.put(kind, new TreeMap<>());
+            clashes.put(kind, new TreeMap<>());
         }
         for (InstalledPlugin plugin : plugins) {
             if (!PluginNames.isValid(plugin.name())) {
@@ -89,20 +97,64 @@ public final class PluginRegistry {
                         + plugin.origin() + ") has an invalid name " + PluginNames.shown(plugin.name()) + ": expected "
                         + PluginNames.RULE);
             }
-            Map<String, InstalledPlugin> named = byKind.get(plugin.kind());
-            InstalledPlugin earlier = named.get(plugin.name());
-            if (earlier != null) {
-                if (earlier.provider().getClass() == plugin.provider().getClass()
-                        && earlier.origin().equals(plugin.origin())) {
-                    continue; // the same provider seen twice (module path and class path)
-                }
-                throw new ConfigException("plugins", "two " + plugin.kind().word() + " plugins are named \""
-                        + plugin.name() + "\": one in module " + earlier.module() + " (" + earlier.origin()
-                        + "), one in module " + plugin.module() + " (" + plugin.origin() + ")");
-            }
-            named.put(plugin.name(), plugin);
         }
-        return new PluginRegistry(byKind, warnings);
+        List<PluginWarning> all = new ArrayList<>(warnings);
+        // built-in plugins first: a folder plugin never displaces one
+        List<InstalledPlugin> ordered = new ArrayList<>(plugins.stream().filter(InstalledPlugin::builtIn).toList());
+        ordered.addAll(plugins.stream().filter(p -> !p.builtIn()).toList());
+        for (InstalledPlugin plugin : ordered) {
+            Map<String, InstalledPlugin> named = byKind.get(plugin.kind());
+            Map<String, List<InstalledPlugin>> clashing = clashes.get(plugin.kind());
+            InstalledPlugin earlier = named.get(plugin.name());
+            String word = plugin.kind().word();
+            if (clashing.containsKey(plugin.name())) {
+                clashing.get(plugin.name()).add(plugin);
+                all.add(new PluginWarning(Path.of(plugin.origin()), word + " plugin \"" + plugin.name()
+                        + "\" in module " + plugin.module() + " (" + plugin.origin() + ")", "another jar already"
+                        + " clashed on the name"));
+                continue;
+            }
+            if (earlier == null) {
+                named.put(plugin.name(), plugin);
+                continue;
+            }
+            if (earlier.provider().getClass() == plugin.provider().getClass()
+                    && earlier.origin().equals(plugin.origin())) {
+                continue; // the same provider seen twice (module path and class path)
+            }
+            if (earlier.builtIn() && plugin.builtIn()) {
+                throw new ConfigException("plugins", "two " + word + " plugins are named \"" + plugin.name()
+                        + "\": one in module " + earlier.module() + " (" + earlier.origin() + "), one in module "
+                        + plugin.module() + " (" + plugin.origin() + ")");
+            }
+            if (earlier.builtIn()) {
+                all.add(new PluginWarning(Path.of(plugin.origin()), word + " plugin \"" + plugin.name()
+                        + "\" in module " + plugin.module() + " (" + plugin.origin() + ")", "the name is taken by"
+                        + " the built-in " + word + " plugin in module " + earlier.module()));
+                continue;
+            }
+            named.remove(plugin.name());
+            clashing.put(plugin.name(), new ArrayList<>(List.of(earlier, plugin)));
+            all.add(new PluginWarning(Path.of(plugin.origin()), word + " plugins named \"" + plugin.name()
+                    + "\" in module " + earlier.module() + " (" + earlier.origin() + ") and module " + plugin.module()
+                    + " (" + plugin.origin() + ")", "two " + word + " plugins cannot share a name, so neither is"
+                    + " loaded; remove one of the jars (the jars' other plugins still load)"));
+        }
+        return new PluginRegistry(byKind, clashes, all);
+    }
+
+    /**
+     * @return if two plugin-folder jars both name a plugin {@code name} of {@code kind} (so neither was loaded),
+     *         a sentence saying so that names both modules and jars, for a model that uses the name
+     */
+    public Optional<String> clash(PluginKind kind, String name) {
+        List<InstalledPlugin> clashing = clashes.get(kind).get(name);
+        if (clashing == null) {
+            return Optional.empty();
+        }
+        return Optional.of(clashing.size() + " " + kind.word() + " plugins are named \"" + name + "\": "
+                + String.join(", ", clashing.stream().map(p -> "module " + p.module() + " (" + p.origin() + ")")
+                .toList()) + "; neither is loaded, so remove all but one of the jars");
     }
 
     /** @return a warning for each plugin jar (or provider in one) that was skipped, in the order met */

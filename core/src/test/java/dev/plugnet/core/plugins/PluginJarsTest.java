@@ -208,29 +208,43 @@ class PluginJarsTest {
         PluginRegistry registry = PluginRegistry.discover(List.of(folder));
 
         String reason = reasonFor(registry, "throwing.jar");
-        assertTrue(reason.contains("com.example.throwing.Bad") && reason.contains("no licence key"), reason);
+        assertTrue(reason.contains("no licence key"), reason);
+        PluginWarning w = registry.warnings().get(0);
+        assertEquals("layer provider com.example.throwing.Bad in " + w.source(), w.subject(),
+                "the provider is named, not the jar, whose other provider loads");
         assertTrue(registry.find(PluginKind.LAYER, "good_too").isPresent());
         assertTrue(registry.find(PluginKind.LAYER, "bad").isEmpty());
     }
 
     @Test
-    void aPluginNamedLikeABuiltInOneIsAnErrorNamingBothModulesAndTheJar() throws Exception {
+    void aPluginNamedLikeABuiltInOneIsSkippedWithAWarningNamingBothModulesAndTheJar() throws Exception {
         Path folder = folder("duplicate-builtin");
         Path jar = moduleJar(folder, "com.example.mydense", "dense");
-        ConfigException e = assertThrows(ConfigException.class, () -> PluginRegistry.discover(List.of(folder)));
-        assertEquals("two layer plugins are named \"dense\": one in module dev.plugnet.layers.dense (built in),"
-                + " one in module com.example.mydense (" + jar.toRealPath() + ")", e.problem());
+        PluginRegistry registry = PluginRegistry.discover(List.of(folder));
+        assertEquals("dev.plugnet.layers.dense", registry.find(PluginKind.LAYER, "dense").orElseThrow().module());
+        assertEquals("the name is taken by the built-in layer plugin in module dev.plugnet.layers.dense",
+                reasonFor(registry, jar.getFileName().toString()));
+        assertTrue(registry.warnings().get(0).subject().contains("com.example.mydense (" + jar.toRealPath() + ")"),
+                registry.warnings().toString());
     }
 
     @Test
-    void twoJarsWithOnePluginNameIsAnErrorNamingBothJars() throws Exception {
+    void twoJarsWithOnePluginNameAreBothSkippedWithOneWarningAndTheNameIsAnErrorOnlyWhereUsed() throws Exception {
         Path a = folder("twin-a");
         Path b = folder("twin-b");
         Path first = moduleJar(a, "com.example.twina", "twin");
         Path second = moduleJar(b, "com.example.twinb", "twin");
-        ConfigException e = assertThrows(ConfigException.class, () -> PluginRegistry.discover(List.of(a, b)));
-        assertTrue(e.problem().contains("com.example.twina (" + first.toRealPath() + ")")
-                && e.problem().contains("com.example.twinb (" + second.toRealPath() + ")"), e.problem());
+        PluginRegistry registry = PluginRegistry.discover(List.of(a, b));
+        assertTrue(registry.find(PluginKind.LAYER, "twin").isEmpty());
+        assertTrue(registry.find(PluginKind.LAYER, "dense").isPresent(), "nothing else is affected");
+        assertEquals(1, registry.warnings().size(), registry.warnings().toString());
+        String subject = registry.warnings().get(0).subject();
+        assertTrue(subject.contains("com.example.twina (" + first.toRealPath() + ")")
+                && subject.contains("com.example.twinb (" + second.toRealPath() + ")"), subject);
+        String clash = registry.clash(PluginKind.LAYER, "twin").orElseThrow();
+        assertTrue(clash.contains("com.example.twina (" + first.toRealPath() + ")")
+                && clash.contains("com.example.twinb (" + second.toRealPath() + ")"), clash);
+        assertTrue(registry.clash(PluginKind.ACTIVATION, "twin").isEmpty());
     }
 
     @Test

@@ -33,18 +33,35 @@ class PluginRegistryTest {
     }
 
     @Test
-    void twoPluginsWithOneNameIsAnErrorNamingBothModules() {
+    void twoBuiltInPluginsWithOneNameAreAnErrorNamingBothModules() {
         LayerProvider first = mock(LayerProvider.class);
         when(first.name()).thenReturn("dense");
-        LayerProvider second = mock(LayerProvider.class);
+        // another class: the same provider class seen twice from one origin is one plugin
+        LayerProvider second = mock(LayerProvider.class, org.mockito.Mockito.withSettings().extraInterfaces(Runnable.class));
         when(second.name()).thenReturn("dense");
         List<InstalledPlugin> plugins = new ArrayList<>();
-        plugins.add(new InstalledPlugin(PluginKind.LAYER, first, "com.example.a", "1.0", "a.jar"));
-        plugins.add(new InstalledPlugin(PluginKind.LAYER, second, "com.example.b", "2.0", "b.jar"));
+        plugins.add(new InstalledPlugin(PluginKind.LAYER, first, "com.example.a", "1.0", "built in"));
+        plugins.add(new InstalledPlugin(PluginKind.LAYER, second, "com.example.b", "2.0", "built in"));
         ConfigException e = assertThrows(ConfigException.class, () -> PluginRegistry.of(plugins));
         assertEquals("plugins", e.location());
-        assertEquals("two layer plugins are named \"dense\": one in module com.example.a (a.jar), one in module"
-                + " com.example.b (b.jar)", e.problem());
+        assertEquals("two layer plugins are named \"dense\": one in module com.example.a (built in), one in module"
+                + " com.example.b (built in)", e.problem());
+    }
+
+    @Test
+    void twoFolderPluginsWithOneNameAreBothSkippedAndNamedWhereUsed() {
+        LayerProvider first = mock(LayerProvider.class);
+        when(first.name()).thenReturn("swish");
+        LayerProvider second = mock(LayerProvider.class);
+        when(second.name()).thenReturn("swish");
+        PluginRegistry registry = PluginRegistry.of(List.of(
+                new InstalledPlugin(PluginKind.LAYER, first, "com.example.a", "1.0", "a.jar"),
+                new InstalledPlugin(PluginKind.LAYER, second, "com.example.b", "2.0", "b.jar")));
+        assertTrue(registry.find(PluginKind.LAYER, "swish").isEmpty());
+        assertEquals(1, registry.warnings().size());
+        assertEquals("2 layer plugins are named \"swish\": module com.example.a (a.jar), module com.example.b"
+                + " (b.jar); neither is loaded, so remove all but one of the jars",
+                registry.clash(PluginKind.LAYER, "swish").orElseThrow());
     }
 
     @Test
