@@ -161,6 +161,27 @@ public final class Matrix {
         return m;
     }
 
+    /**
+     * The error measure of SPEC.md's reference cases, the one plugnet uses wherever matrices are compared.
+     *
+     * @param expected the reference values
+     * @return {@code max|this − expected| / max(1e-12, max|expected|)}; infinite if the shapes differ or an
+     *         element's difference is not a number
+     */
+    public double relativeErrorTo(Matrix expected) {
+        if (!hasShape(expected.rows(), expected.cols())) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double worst = 0;
+        for (int i = 0; i < data.length; i++) {
+            double d = Math.abs(data[i] - expected.data[i]);
+            if (!(d <= worst)) {
+                worst = Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
+            }
+        }
+        return worst / Math.max(1e-12, expected.maxAbs());
+    }
+
     // ---- products --------------------------------------------------------------------------------------
 
     /**

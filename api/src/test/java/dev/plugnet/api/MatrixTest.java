@@ -105,4 +105,12 @@ class MatrixTest {
         org.junit.jupiter.api.Assertions.assertFalse(Matrix.row(1, Double.NaN).isFinite());
         org.junit.jupiter.api.Assertions.assertTrue(Matrix.row(1, 2).isFinite());
     }
+
+    @Test
+    void relativeErrorIsScaledByTheLargestExpectedValue() {
+        Matrix expected = Matrix.of(new double[] {2, -4});
+        assertEquals(0.1, Matrix.of(new double[] {2, -4.4}).relativeErrorTo(expected), 1e-12);
+        assertEquals(Double.POSITIVE_INFINITY, Matrix.zeros(1, 3).relativeErrorTo(expected));
+        assertEquals(Double.POSITIVE_INFINITY, Matrix.of(new double[] {Double.NaN, -4}).relativeErrorTo(expected));
+    }
 }

@@ -2,10 +2,10 @@ package dev.plugnet.app;
 
 import dev.plugnet.api.ApiVersion;
 import dev.plugnet.api.Matrix;
-import dev.plugnet.api.Parameter;
 import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.gradcheck.GradientCheck;
+import dev.plugnet.core.gradcheck.ParameterCheck;
 import dev.plugnet.core.network.AssembledModel;
-import dev.plugnet.core.network.NamedParameter;
 import dev.plugnet.core.network.Network;
 import dev.plugnet.core.plugins.InstalledPlugin;
 import dev.plugnet.core.plugins.PluginKind;
@@ -229,37 +229,15 @@ class ThirdPartyPluginTest {
         assertEquals(4, model.network().stages().size());
     }
 
+    /** The gradient check that {@code gradcheck} runs, on the network of the example's plugins. */
     @Test
     void theWholeNetworksGradientsMatchCentralFiniteDifferencesAtInference() {
         Plugnet plugnet = appPlugnet(new StringWriter());
         Network network = plugnet.assemble(plugnet.reader().read(MODEL.replace("0.1}", "0.0}"))).network();
         Matrix[] batch = blobs(5, 3);
-        network.forward(batch[0], true);
-        network.backward(batch[1]);
-        double worst = 0;
-        String where = "";
-        for (NamedParameter named : network.namedParameters()) {
-            Parameter p = named.parameter();
-            double[] v = p.value().data();
-            double[] analytic = p.gradient().data().clone();
-            for (int i = 0; i < v.length; i++) {
-                double saved = v[i];
-                double h = 1e-5 * Math.max(1, Math.abs(saved));
-                v[i] = saved + h;
-                network.forward(batch[0], true);
-                double up = network.loss(batch[1]);
-                v[i] = saved - h;
-                network.forward(batch[0], true);
-                double down = network.loss(batch[1]);
-                v[i] = saved;
-                double numerical = (up - down) / (2 * h);
-                double error = Math.abs(numerical - analytic[i]) / Math.max(1, Math.abs(numerical));
-                if (error > worst) {
-                    worst = error;
-                    where = named.path() + "[" + i + "]";
-                }
-            }
+        for (ParameterCheck check : new GradientCheck(5, 3).run(network, batch[0], batch[1])) {
+            assertTrue(check.passed() && check.worstRelativeError() < 1e-5, () -> check.path() + ": worst relative"
+                    + " error " + check.worstRelativeError() + " at element " + check.worstElement());
         }
-        assertTrue(worst < 1e-7, "worst relative error " + worst + " at " + where);
     }
 }

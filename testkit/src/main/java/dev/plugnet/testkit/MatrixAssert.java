@@ -3,27 +3,12 @@ package dev.plugnet.testkit;
 import dev.plugnet.api.Matrix;
 
 /**
- * Compares matrices the way SPEC.md's reference cases are compared:
- * {@code max|actual − expected| / max(1e-12, max|expected|)}. A failure throws an {@link AssertionError}
+ * Compares matrices the way SPEC.md's reference cases are compared ({@link Matrix#relativeErrorTo}:
+ * {@code max|actual − expected| / max(1e-12, max|expected|)}). A failure throws an {@link AssertionError}
  * with both matrices, so it works under any test framework.
  */
 public final class MatrixAssert {
     private MatrixAssert() {
-    }
-
-    /** @return the relative error of {@code actual} against {@code expected}; infinite if the shapes differ */
-    public static double relativeError(Matrix expected, Matrix actual) {
-        if (!actual.hasShape(expected.rows(), expected.cols())) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double[] e = expected.data();
-        double[] a = actual.data();
-        double worst = 0;
-        for (int i = 0; i < e.length; i++) {
-            double d = Math.abs(a[i] - e[i]);
-            worst = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(worst, d);
-        }
-        return worst / Math.max(1e-12, expected.maxAbs());
     }
 
     /** @throws AssertionError unless {@code actual} has the rows' shape and is within {@code tolerance} of them */
@@ -36,7 +21,7 @@ public final class MatrixAssert {
         if (!actual.hasShape(expected.rows(), expected.cols())) {
             throw new AssertionError("shape: expected " + expected.shape() + ", got " + actual.shape());
         }
-        double error = relativeError(expected, actual);
+        double error = actual.relativeErrorTo(expected);
         if (!(error <= tolerance)) {
             throw new AssertionError("relative error " + error + " > " + tolerance + "\nexpected " + expected
                     + "\nactual   " + actual);

@@ -7,7 +7,6 @@ package dev.plugnet.core.gradcheck;
  * @param shape its shape, for example {@code (5×4)}
  * @param elements how many elements were checked
  * @param worstRelativeError the largest relative error {@code |a − n| / (|a| + |n|)} over the elements
-
  * @param worstElement the row-major index of that element
  * @param analytic the backward pass's derivative there
  * @param numeric the central difference there

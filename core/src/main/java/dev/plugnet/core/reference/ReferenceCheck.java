@@ -116,24 +116,9 @@ public final class ReferenceCheck {
         return new ReferenceResult(c.name(), pathName, true, worst, worstName, "");
     }
 
-    /**
-     * @return {@code max|actual − expected| / max(1e-12, max|expected|)}; infinite if the shapes differ or a
-     *         value is not finite
-     */
-    public static double relativeError(Matrix actual, Matrix expected) {
-        if (actual == null || !actual.hasShape(expected.rows(), expected.cols())) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double diff = 0;
-        double[] a = actual.data();
-        double[] e = expected.data();
-        for (int i = 0; i < a.length; i++) {
-            double d = Math.abs(a[i] - e[i]);
-            if (!(d <= diff)) {
-                diff = Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
-            }
-        }
-        return diff / Math.max(1e-12, expected.maxAbs());
+    /** @return {@link Matrix#relativeErrorTo}; infinite for a missing {@code actual} */
+    private static double relativeError(Matrix actual, Matrix expected) {
+        return actual == null ? Double.POSITIVE_INFINITY : actual.relativeErrorTo(expected);
     }
 
     private static List<Object> rows(Matrix m) {

@@ -74,7 +74,7 @@ class ModelAssemblerTest {
         for (int i = 0; i < fused.parameters().size(); i++) {
             Matrix g = generic.parameters().get(i).gradient();
             Matrix f = fused.parameters().get(i).gradient();
-            assertTrue(dev.plugnet.core.reference.ReferenceCheck.relativeError(g, f) < 1e-13,
+            assertTrue(g.relativeErrorTo(f) < 1e-13,
                     () -> "gradients differ: " + g + " vs " + f);
         }
     }
