@@ -3,16 +3,14 @@ package dev.plugnet.app;
 import dev.plugnet.core.Plugnet;
 import dev.plugnet.api.PlugnetException;
 import dev.plugnet.core.checkpoint.AtomicFiles;
-import dev.plugnet.core.data.ClassOrder;
+import dev.plugnet.core.TrainedModel;
 import dev.plugnet.core.data.CsvTable;
 import dev.plugnet.core.data.CsvTableReader;
 import dev.plugnet.core.data.Dataset;
 import dev.plugnet.core.data.DatasetReader;
-import dev.plugnet.core.data.Samples;
 import dev.plugnet.core.files.OutputKind;
 import dev.plugnet.core.files.OutputTarget;
 import dev.plugnet.core.metrics.ClassifierEvaluation;
-import dev.plugnet.core.metrics.Evaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,21 +73,19 @@ final class EvaluateCommand implements Callable<Integer> {
                     OutputKind.PREDICTIONS, "--misclassified"), new OutputFiles.Inputs().add("--model", model)
                     .add("--data", data).addAll(parent.pluginInputs()).list())));
         }
-        LoadedCheckpoint loaded = LoadedCheckpoint.load(plugnet, model);
+        TrainedModel trained = plugnet.load(model);
         CsvTable table = DataArgument.read(data, new CsvTableReader());
-        Dataset dataset = new DatasetReader().forModel(table, loaded.checkpoint().preprocessing());
-        Samples samples = Samples.all(dataset, loaded.checkpoint().preprocessing().standardizer());
-        Evaluator evaluator = new Evaluator(256);
-        ClassifierEvaluation evaluation = evaluator.evaluate(loaded.model().network(), samples, dataset.labelNames(),
-                ClassOrder.positiveIndex(dataset.labelNames(), loaded.checkpoint().config().training().positiveClass()));
+        Dataset dataset = new DatasetReader().forModel(table, trained.preprocessing());
+        ClassifierEvaluation evaluation = trained.evaluate(dataset).details();
         EvaluationReport report = new EvaluationReport(table.source(), evaluation);
+        int[] labels = dataset.labels();
         int wrong = 0;
         if (misclassified != null) {
-            int[] rows = IntStream.range(0, samples.size())
-                    .filter(i -> evaluation.predicted()[i] != samples.labels()[i]).toArray();
+            int[] rows = IntStream.range(0, labels.length)
+                    .filter(i -> evaluation.predicted()[i] != labels[i]).toArray();
             wrong = rows.length;
             String csv = PredictionCsv.of(dataset.labelNames(), evaluation.outputs(), evaluation.predicted(),
-                    samples.labels(), rows);
+                    labels, rows);
             try {
                 AtomicFiles.write(misclassified, csv.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -104,8 +100,8 @@ final class EvaluateCommand implements Callable<Integer> {
             root.setAll(report.toJson());
             out.println(plugnet.json().writeValueAsString(root));
         } else {
-            out.printf(Locale.ROOT, "model: %s (%s, trained %d epochs)%n", model, loaded.checkpoint().config().name(),
-                    loaded.checkpoint().history().size());
+            out.printf(Locale.ROOT, "model: %s (%s, trained %d epochs)%n", model, trained.spec().name(),
+                    trained.history().size());
             report.print(out);
         }
         if (misclassified != null) {

@@ -4,6 +4,7 @@ import dev.plugnet.api.Formulas;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.Parameter;
 import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.checkpoint.Checkpoint;
 import dev.plugnet.core.data.CsvTableReader;
 import dev.plugnet.core.data.Dataset;
 import dev.plugnet.core.data.DatasetReader;
@@ -88,19 +89,18 @@ final class ExplainCommand implements Callable<Integer> {
         String dataName = data;
         String origin;
         if (source.model != null) {
-            LoadedCheckpoint loaded = LoadedCheckpoint.load(plugnet, source.model);
-            model = loaded.checkpoint().config();
-            preprocessing = loaded.checkpoint().preprocessing();
+            Checkpoint checkpoint = plugnet.checkpointReader().forInference().read(source.model);
+            model = checkpoint.config();
+            preprocessing = checkpoint.preprocessing();
             if (dataName == null) {
-                dataName = loaded.checkpoint().data();
+                dataName = checkpoint.data();
             }
-            origin = "checkpoint " + source.model + " (trained " + loaded.checkpoint().history().size() + " epochs)";
-            network = loaded.model().network();
-            if (noShortcut && network.usesShortcut()) {
-                Network generic = plugnet.assembler().network(model.withShortcuts(false));
-                copyWeights(network, generic);
-                network = generic;
+            origin = "checkpoint " + source.model + " (trained " + checkpoint.history().size() + " epochs)";
+            if (noShortcut) {
+                checkpoint = checkpoint.withConfig(model.withShortcuts(false));
             }
+            network = plugnet.checkpointReader().restoreNetwork(checkpoint, plugnet.assembler(), plugnet.registry(),
+                    null, source.model.toString());
         } else {
             ConfigArgument c = ConfigArgument.read(source.config, plugnet);
             model = c.spec();
@@ -158,12 +158,6 @@ final class ExplainCommand implements Callable<Integer> {
         printForward(network, x, t, loss);
         printBackward(network);
         return ExitCodes.OK;
-    }
-
-    private static void copyWeights(Network from, Network to) {
-        for (int i = 0; i < from.namedParameters().size(); i++) {
-            to.namedParameters().get(i).parameter().value().copyFrom(from.namedParameters().get(i).parameter().value());
-        }
     }
 
     private void printForward(Network network, Matrix x, Matrix t, double loss) {

@@ -3,12 +3,12 @@ package dev.plugnet.app;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.PlugnetException;
 import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.TrainedModel;
 import dev.plugnet.core.checkpoint.AtomicFiles;
 import dev.plugnet.core.data.CsvTable;
 import dev.plugnet.core.data.CsvTableReader;
 import dev.plugnet.core.data.Dataset;
 import dev.plugnet.core.data.DatasetReader;
-import dev.plugnet.core.data.Samples;
 import dev.plugnet.core.files.OutputKind;
 import dev.plugnet.core.files.OutputTarget;
 import dev.plugnet.core.metrics.Evaluator;
@@ -69,13 +69,12 @@ final class PredictCommand implements Callable<Integer> {
                     "--out"), new OutputFiles.Inputs().add("--model", model).add("--data", data)
                     .addAll(parent.pluginInputs()).list())));
         }
-        LoadedCheckpoint loaded = LoadedCheckpoint.load(plugnet, model);
+        TrainedModel trained = plugnet.load(model);
         CsvTable table = DataArgument.read(data, new CsvTableReader());
-        Dataset dataset = new DatasetReader().unlabelled(table, loaded.checkpoint().preprocessing());
-        Samples samples = Samples.all(dataset, loaded.checkpoint().preprocessing().standardizer());
-        Matrix p = new Evaluator(256).outputs(loaded.model().network(), samples);
+        Dataset dataset = new DatasetReader().unlabelled(table, trained.preprocessing());
+        Matrix p = trained.predictProbabilities(dataset);
         int[] predicted = Evaluator.predictions(p);
-        List<String> labels = loaded.checkpoint().preprocessing().labelNames();
+        List<String> labels = trained.classNames();
 
         String csv = PredictionCsv.of(labels, p, predicted, null, null);
         if (out == null) {

@@ -1,32 +1,28 @@
 package dev.plugnet.app;
 
 import dev.plugnet.api.ComputeBackend;
-import dev.plugnet.api.PlugnetException;
-import dev.plugnet.core.Plugnet;
 import dev.plugnet.core.compute.ComputeBackends;
+import dev.plugnet.core.Evaluation;
+import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.TrainingOutcome;
+import dev.plugnet.core.TrainingOverrides;
+import dev.plugnet.core.TrainingPlan;
+import dev.plugnet.core.TrainingRequest;
+import dev.plugnet.core.TrainingRun;
 import dev.plugnet.core.checkpoint.Checkpoint;
-import dev.plugnet.core.data.ClassOrder;
 import dev.plugnet.core.data.CsvTable;
 import dev.plugnet.core.data.CsvTableReader;
-import dev.plugnet.core.data.DataException;
 import dev.plugnet.core.data.Dataset;
 import dev.plugnet.core.data.DatasetReader;
-import dev.plugnet.core.data.PreparedData;
 import dev.plugnet.core.files.OutputKind;
 import dev.plugnet.core.files.OutputTarget;
-import dev.plugnet.core.metrics.Evaluator;
 import dev.plugnet.core.model.ClassWeightsSpec;
-import dev.plugnet.core.model.ComponentSpec;
 import dev.plugnet.core.model.ModelSpec;
 import dev.plugnet.core.model.TrainingSpec;
-import dev.plugnet.core.network.AssembledModel;
+import dev.plugnet.core.network.Network;
 import dev.plugnet.core.train.ClassWeights;
 import dev.plugnet.core.train.History;
-import dev.plugnet.core.train.Trainer;
 import dev.plugnet.core.train.TrainingFailedException;
-import dev.plugnet.core.train.TrainingListener;
-import dev.plugnet.core.train.TrainingResult;
-import dev.plugnet.core.train.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,10 +34,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -167,11 +163,6 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private AssembledModel assemble(ModelSpec model) {
-        return compute == null ? parent.plugnet().assembler().assemble(model)
-                : parent.plugnet().assembler().assemble(model, compute);
-    }
-
     private Integer train() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -180,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
         validateFlags();
 
         // the model: a resumed checkpoint, a config file, or a bundled example
-        LoadedCheckpoint resumed = resume == null ? null : LoadedCheckpoint.load(plugnet, resume);
+        Checkpoint resumed = resume == null ? null : plugnet.checkpointReader().read(resume);
         Optional<BundledExample> example = Optional.empty();
         ModelSpec model;
         if (resumed != null) {
@@ -188,7 +179,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--resume takes the config from the checkpoint;"
                         + " leave out --config");
             }
-            model = resumed.checkpoint().config();
+            model = resumed.config();
             if (optimizer != null && !optimizer.equals(model.optimizer().type())) {
                 throw new ParameterException(spec.commandLine(), "--optimizer " + optimizer + ": a resumed run"
                         + " keeps its optimizer (" + model.optimizer().type() + ") and its state");
@@ -201,7 +192,7 @@ final class TrainCommand implements Callable<Integer> {
         model = applyOverrides(model);
 
         // the data
-        String dataName = data != null ? data : resumed != null ? resumed.checkpoint().data()
+        String dataName = data != null ? data : resumed != null ? resumed.data()
                 : example.map(BundledExample::exampleName).orElse(null);
         if (dataName == null) {
             throw new ParameterException(spec.commandLine(), "--data CSV is required with a config file"
@@ -213,66 +204,32 @@ final class TrainCommand implements Callable<Integer> {
 
         CsvTable table = DataArgument.read(dataName, new CsvTableReader());
         DatasetReader datasets = new DatasetReader();
-        Dataset dataset = resumed != null ? datasets.forModel(table, resumed.checkpoint().preprocessing())
+        Dataset dataset = resumed != null ? datasets.forModel(table, resumed.preprocessing())
                 : datasets.forTraining(table, model.training().label(), model.training().classes());
-        String positive = model.training().positiveClass();
-        if (positive != null && !dataset.labelNames().contains(positive)) {
-            throw new DataException(table.whereHeader() + ", column \"" + dataset.labelColumn() + "\"",
-                    "has no class \"" + positive + "\" (training.positive_class); classes: "
-                    + String.join(", ", dataset.labelNames()));
-        }
-        if (positive != null && dataset.labelNames().size() != 2) {
-            throw new DataException(table.whereHeader() + ", column \"" + dataset.labelColumn() + "\"",
-                    "has " + dataset.labelNames().size() + " classes; training.positive_class names the positive"
-                    + " class of a two-class problem only");
-        }
-        if (dataset.featureNames().size() != model.inputs()) {
-            throw new DataException(table.whereHeader(), "has " + dataset.featureNames().size() + " feature columns ("
-                    + String.join(", ", dataset.featureNames()) + "), but the model \"" + model.name() + "\" has "
-                    + model.inputs() + " inputs");
-        }
-        TrainingSpec t = model.training();
-        PreparedData prepared = PreparedData.prepare(dataset, t.validationFraction(), t.testFraction(), model.seed(),
-                resumed == null ? null : resumed.checkpoint().preprocessing().standardizer());
-        if (prepared.train().size() == 0) {
-            throw new DataException(table.whereHeader(), "leaves no rows to train on");
-        }
-        if (resumed == null) {
-            model = ClassWeights.apply(model, dataset.labelNames(), prepared.train().labels(), plugnet.registry());
-        }
-
-        AssembledModel assembled;
-        History previous;
-        int epochsToRun;
+        PrintStream terminal = Terminals.interactive() ? (json ? System.err : System.out) : null;
+        ProgressPrinter progress = new ProgressPrinter(info, terminal);
+        TrainingRequest request = TrainingRequest.of(model, dataset).withDataWhere(table.whereHeader())
+                .withDataName(dataName).withCompute(compute).withCheckpoints(checkpointFile, checkpointEvery)
+                .withListener(progress);
         if (resumed != null) {
-            assembled = assemble(model);
-            copyState(resumed.model(), assembled);
-            previous = resumed.checkpoint().history();
-            epochsToRun = epochs != null ? epochs : Math.max(0, t.epochs() - previous.size());
-            if (epochsToRun == 0) {
-                throw new ParameterException(spec.commandLine(), "the run in " + resume + " has done its "
-                        + previous.size() + " epochs; give --epochs N to train N more");
-            }
-        } else {
-            assembled = assemble(model);
-            previous = History.EMPTY;
-            epochsToRun = t.epochs();
+            request = request.withResume(resumed, resume.toString()).withEpochs(epochs);
         }
-        int outputs = assembled.network().outputs();
-        if (outputs != dataset.labelNames().size()) {
-            throw new DataException(table.whereHeader(), "has " + dataset.labelNames().size() + " classes ("
-                    + String.join(", ", dataset.labelNames()) + "), but the model \"" + model.name() + "\" has "
-                    + outputs + " outputs");
+        TrainingRun run = TrainingRun.prepare(plugnet, request);
+        TrainingPlan plan = run.plan();
+        if (resumed != null && plan.epochs() == 0) {
+            throw new ParameterException(spec.commandLine(), "the run in " + resume + " has done its "
+                    + plan.previousEpochs() + " epochs; give --epochs N to train N more");
         }
 
+        TrainingSpec t = model.training();
         info.printf(Locale.ROOT, "plugnet train: %s%n", describe(model, example, dataName));
         info.printf(Locale.ROOT, "data: %s, %d rows, %d features, classes %s; split %d train / %d validation /"
                         + " %d test (seed %d)%n", table.source(), dataset.size(), dataset.featureNames().size(),
-                String.join(", ", dataset.labelNames()), prepared.train().size(), prepared.validation().size(),
-                prepared.test().size(), model.seed());
-        info.printf(Locale.ROOT, "network: %s%n", networkLine(assembled));
-        info.printf(Locale.ROOT, "backward tail: %s%n", assembled.network().backwardPath());
-        if (model.loss().options().get(ClassWeights.OPTION) instanceof java.util.List<?> weights) {
+                String.join(", ", dataset.labelNames()), plan.trainRows(), plan.validationRows(), plan.testRows(),
+                model.seed());
+        info.printf(Locale.ROOT, "network: %s%n", networkLine(plan.network()));
+        info.printf(Locale.ROOT, "backward tail: %s%n", plan.network().backwardPath());
+        if (plan.spec().loss().options().get(ClassWeights.OPTION) instanceof java.util.List<?> weights) {
             StringBuilder line = new StringBuilder("class weights:");
             for (int k = 0; k < weights.size(); k++) {
                 line.append(k == 0 ? " " : ", ").append(dataset.labelNames().get(k)).append(' ')
@@ -281,32 +238,22 @@ final class TrainCommand implements Callable<Integer> {
             info.println(line);
         }
         info.printf(Locale.ROOT, "training: %d epochs%s, batch size %d, optimizer %s (learning rate %s)%s%s%n",
-                epochsToRun, resumed != null ? " more (from epoch " + (previous.size() + 1) + ")" : "",
-                t.batchSize(), model.optimizer().type(), assembled.optimizer().learningRate(),
+                plan.epochs(), resumed != null ? " more (from epoch " + (plan.previousEpochs() + 1) + ")" : "",
+                t.batchSize(), model.optimizer().type(), plan.learningRate(),
                 t.earlyStopping() ? ", early stopping on the " + t.monitor().replace('_', ' ') + " (patience "
                         + t.patience() + (t.minDelta() > 0 ? ", min delta " + t.minDelta() : "") + ")"
                         : ", no early stopping (patience 0: the last epoch's weights are kept)",
                 t.schedule() != null ? ", schedule " + t.schedule().type() : "");
         info.flush();
 
-        Trainer trainer = new Trainer(TrainingSettings.of(t, epochsToRun, model.seed()));
-        PrintStream terminal = Terminals.interactive() ? (json ? System.err : System.out) : null;
-        ProgressPrinter progress = new ProgressPrinter(info, terminal);
-        AssembledModel training = assembled;
-        TrainingListener listener = checkpointEvery == 0 ? progress : new PeriodicCheckpoints(progress,
-                checkpointEvery, previous.size(), history -> LoadedCheckpoint.writer(plugnet).write(checkpointFile,
-                        Checkpoint.capture(training, plugnet.registry(), dataName, prepared.preprocessing(), history)));
-        long start = System.nanoTime();
-        TrainingResult result;
+        TrainingOutcome outcome;
         try {
-            result = trainer.train(assembled, prepared.train(), prepared.validation(), previous, listener);
+            outcome = run.run();
             progress.finish();
         } catch (TrainingFailedException e) {
             progress.finish();
             History kept = e.result().history();
-            if (kept.size() > previous.size()) {
-                LoadedCheckpoint.writer(plugnet).write(checkpointFile, Checkpoint.capture(assembled,
-                        plugnet.registry(), dataName, prepared.preprocessing(), kept));
+            if (kept.size() > plan.previousEpochs()) {
                 err.printf(Locale.ROOT, "plugnet: kept the last good checkpoint (epoch %d) in %s%n",
                         kept.bestEpoch(), checkpointFile);
             } else {
@@ -314,50 +261,21 @@ final class TrainCommand implements Callable<Integer> {
             }
             throw e;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
 
-        History history = result.history();
-        Checkpoint checkpoint = Checkpoint.capture(assembled, plugnet.registry(), dataName, prepared.preprocessing(),
-                history);
-        LoadedCheckpoint.writer(plugnet).write(checkpointFile, checkpoint);
-
-        Evaluator evaluator = new Evaluator(Math.max(t.batchSize(), 64));
-        EvaluationReport test = null;
-        if (prepared.test().size() > 0) {
-            test = new EvaluationReport("held-out test", evaluator.evaluate(assembled.network(), prepared.test(),
-                    dataset.labelNames(), ClassOrder.positiveIndex(dataset.labelNames(), t.positiveClass())));
-        }
+        History history = outcome.history();
+        Evaluation tested = outcome.test();
+        EvaluationReport test = tested == null ? null : new EvaluationReport("held-out test", tested.details());
         if (plot != null) {
             CurvesPlot.write(plot, history, model.name(), table.source());
         }
         TrainReport report = new TrainReport(model.name(), dataName, checkpointFile, plot, history,
-                history.size() - previous.size(), seconds, t.batchSize(), result.throughput(), test);
+                outcome.epochsRun(), outcome.seconds(), t.batchSize(), outcome.throughput(), test);
         if (json) {
             out.println(plugnet.json().writeValueAsString(report.toJson()));
         } else {
             report.print(out);
         }
         return ExitCodes.OK;
-    }
-
-    /**
-     * The checkpoint and the plot: never a device, a folder or an input (the config, the data, the plugins;
-     * the plot not the resumed checkpoint either, while the checkpoint may replace it: it carries its history
-     * on), and an existing file only if it is plugnet's file of that kind or {@code --force} is given.
-     */
-    private void checkOutputs(Path checkpointFile, String dataName) {
-        OutputFiles.refuseStandardOutput(out, "--out", "a checkpoint");
-        OutputFiles.refuseStandardOutput(plot, "--plot", "the plot");
-        OutputFiles.Inputs inputs = new OutputFiles.Inputs().add("--config", config).add("--data", dataName)
-                .addAll(parent.pluginInputs());
-        List<OutputFiles.Output> outputs = new ArrayList<>();
-        outputs.add(new OutputFiles.Output(new OutputTarget(checkpointFile, OutputKind.CHECKPOINT, "--out"),
-                inputs.list()));
-        if (plot != null) {
-            outputs.add(new OutputFiles.Output(new OutputTarget(plot, OutputKind.PNG, "--plot"),
-                    inputs.add("--resume", resume).list()));
-        }
-        OutputFiles.check(force, outputs);
     }
 
     private void validateFlags() {
@@ -384,6 +302,26 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The checkpoint and the plot: never a device, a folder or an input (the config, the data, the plugins;
+     * the plot not the resumed checkpoint either, while the checkpoint may replace it: it carries its history
+     * on), and an existing file only if it is plugnet's file of that kind or {@code --force} is given.
+     */
+    private void checkOutputs(Path checkpointFile, String dataName) {
+        OutputFiles.refuseStandardOutput(out, "--out", "a checkpoint");
+        OutputFiles.refuseStandardOutput(plot, "--plot", "the plot");
+        OutputFiles.Inputs inputs = new OutputFiles.Inputs().add("--config", config).add("--data", dataName)
+                .addAll(parent.pluginInputs());
+        List<OutputFiles.Output> outputs = new ArrayList<>();
+        outputs.add(new OutputFiles.Output(new OutputTarget(checkpointFile, OutputKind.CHECKPOINT, "--out"),
+                inputs.list()));
+        if (plot != null) {
+            outputs.add(new OutputFiles.Output(new OutputTarget(plot, OutputKind.PNG, "--plot"),
+                    inputs.add("--resume", resume).list()));
+        }
+        OutputFiles.check(force, outputs);
+    }
+
     private void bad(String message) {
         throw new ParameterException(spec.commandLine(), message);
     }
@@ -397,41 +335,21 @@ final class TrainCommand implements Callable<Integer> {
                     + TrainingSpec.MAX_HELD_OUT + "), got "
                     + (validation + test));
         }
-        TrainingSpec newTraining = t.withFractions(validation, test).with(
-                epochs != null && resume == null ? epochs : t.epochs(), batchSize != null ? batchSize : t.batchSize(),
-                patience != null ? patience : t.patience(), label != null ? label : t.label());
-        ModelSpec m = model.withTraining(newTraining);
-        if (optimizer != null || learningRate != null) {
-            ComponentSpec o = m.optimizer();
-            Map<String, Object> options = optimizer == null || optimizer.equals(o.type())
-                    ? new LinkedHashMap<>(o.options()) : new LinkedHashMap<>();
-            if (learningRate != null) {
-                options.put("learning_rate", learningRate);
-            }
-            m = m.withOptimizer(new ComponentSpec(optimizer != null ? optimizer : o.type(), options));
-        }
         if (label != null && resume != null) {
             bad("--label: a resumed run keeps its label column");
         }
         if (learningRate != null && resume != null) {
             bad("--learning-rate: a resumed run keeps its learning rate and schedule");
         }
-        if (seed != null) {
-            if (resume != null) {
-                bad("--seed: a resumed run keeps its seed (" + model.seed() + ")");
-            }
-            m = m.withSeed(seed);
+        if (seed != null && resume != null) {
+            bad("--seed: a resumed run keeps its seed (" + model.seed() + ")");
         }
-        if (classWeights != null) {
-            if (resume != null) {
-                bad("--class-weights: a resumed run keeps its loss and its class weights");
-            }
-            m = m.withTraining(m.training().withClassWeights(parseClassWeights(classWeights)));
+        if (classWeights != null && resume != null) {
+            bad("--class-weights: a resumed run keeps its loss and its class weights");
         }
-        if (noShortcut) {
-            m = m.withShortcuts(false);
-        }
-        return m;
+        return new TrainingOverrides(resume == null ? epochs : null, batchSize, optimizer, learningRate, seed,
+                validationFraction, testFraction, patience, label, noShortcut ? Boolean.FALSE : null,
+                classWeights == null ? null : parseClassWeights(classWeights)).applyTo(model);
     }
 
     private ClassWeightsSpec parseClassWeights(String text) {
@@ -458,33 +376,19 @@ final class TrainCommand implements Callable<Integer> {
         return new ClassWeightsSpec(false, weights);
     }
 
-    private static void copyState(AssembledModel from, AssembledModel to) {
-        var a = from.network().namedParameters();
-        var b = to.network().namedParameters();
-        for (int i = 0; i < a.size(); i++) {
-            b.get(i).parameter().value().copyFrom(a.get(i).parameter().value());
-        }
-        var sa = from.optimizer().state();
-        var sb = to.optimizer().state();
-        if (!sa.keySet().equals(sb.keySet())) {
-            throw new PlugnetException("--resume", "the optimizer's state does not fit");
-        }
-        sa.forEach((name, m) -> sb.get(name).copyFrom(m));
-        to.optimizer().learningRate(from.optimizer().learningRate());
-    }
 
     private static String describe(ModelSpec model, Optional<BundledExample> example, String dataName) {
         return "model " + model.name() + example.map(e -> " (bundled example \"" + e.exampleName() + "\")").orElse("")
                 + ", data " + dataName;
     }
 
-    private static String networkLine(AssembledModel m) {
-        StringBuilder sb = new StringBuilder().append(m.network().inputs());
-        m.network().stages().forEach(s -> sb.append("-").append(s.layer().outputWidth()));
+    private static String networkLine(Network network) {
+        StringBuilder sb = new StringBuilder().append(network.inputs());
+        network.stages().forEach(s -> sb.append("-").append(s.layer().outputWidth()));
         sb.append(" (");
-        m.network().stages().forEach(s -> sb.append(s.layerType()).append(s.activationName() == null ? ""
+        network.stages().forEach(s -> sb.append(s.layerType()).append(s.activationName() == null ? ""
                 : "+" + s.activationName()).append(", "));
-        sb.append(m.network().lossName()).append("), ").append(m.network().parameterCount()).append(" parameters");
+        sb.append(network.lossName()).append("), ").append(network.parameterCount()).append(" parameters");
         return sb.toString();
     }
 }

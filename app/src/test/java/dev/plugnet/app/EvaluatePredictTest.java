@@ -97,12 +97,10 @@ class EvaluatePredictTest {
         List<String> lines = Files.readAllLines(out);
         // the same rows through the model in-process: every cell must parse to the very same double
         dev.plugnet.core.Plugnet plugnet = dev.plugnet.core.Plugnet.boot();
-        LoadedCheckpoint loaded = LoadedCheckpoint.load(plugnet, model);
+        var loaded = plugnet.load(model);
         var table = DataArgument.read("iris", new dev.plugnet.core.data.CsvTableReader());
-        var pre = loaded.checkpoint().preprocessing();
-        var samples = dev.plugnet.core.data.Samples.all(new dev.plugnet.core.data.DatasetReader().unlabelled(table, pre),
-                pre.standardizer());
-        var p = new dev.plugnet.core.metrics.Evaluator(256).outputs(loaded.model().network(), samples);
+        var p = loaded.predictProbabilities(new dev.plugnet.core.data.DatasetReader().unlabelled(table,
+                loaded.preprocessing()));
         for (int i = 0; i < p.rows(); i++) {
             String[] cells = lines.get(i + 1).split(",");
             for (int k = 0; k < 3; k++) {

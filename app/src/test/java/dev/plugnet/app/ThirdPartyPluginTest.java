@@ -224,7 +224,7 @@ class ThirdPartyPluginTest {
     @Test
     void theExamplesOwnModelFileAssemblesWithThePlugins() {
         Plugnet plugnet = appPlugnet(new StringWriter());
-        AssembledModel model = plugnet.load(EXAMPLE.resolve("model.json"));
+        AssembledModel model = plugnet.assemble(EXAMPLE.resolve("model.json"));
         assertEquals("normed-5-8-3", model.spec().name());
         assertEquals(4, model.network().stages().size());
     }

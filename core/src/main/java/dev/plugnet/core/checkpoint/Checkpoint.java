@@ -5,7 +5,7 @@ import dev.plugnet.core.data.Preprocessing;
 import dev.plugnet.core.model.LayerSpec;
 import dev.plugnet.core.model.ModelSpec;
 import dev.plugnet.core.network.AssembledModel;
-import dev.plugnet.core.network.NamedParameter;
+import dev.plugnet.core.network.ModelState;
 import dev.plugnet.core.plugins.InstalledPlugin;
 import dev.plugnet.core.plugins.PluginKind;
 import dev.plugnet.core.plugins.PluginRegistry;
@@ -59,14 +59,14 @@ public record Checkpoint(ModelSpec config, List<PluginUse> plugins, String data,
      */
     public static Checkpoint capture(AssembledModel model, PluginRegistry registry, String data,
                                      Preprocessing preprocessing, History history) {
-        Map<String, Matrix> weights = new LinkedHashMap<>();
-        for (NamedParameter p : model.network().namedParameters()) {
-            weights.put(p.path(), p.parameter().value().copy());
-        }
-        Map<String, Matrix> state = new LinkedHashMap<>();
-        model.optimizer().state().forEach((name, m) -> state.put(name, m.copy()));
-        return new Checkpoint(model.spec(), pluginsOf(model, registry), data, preprocessing, weights,
-                model.optimizer().learningRate(), state, history);
+        ModelState state = ModelState.of(model);
+        return new Checkpoint(model.spec(), pluginsOf(model, registry), data, preprocessing, state.weights(),
+                state.learningRate(), state.optimizerState(), history);
+    }
+
+    /** @return this checkpoint with another config (for example with shortcuts switched off), everything else kept */
+    public Checkpoint withConfig(ModelSpec newConfig) {
+        return new Checkpoint(newConfig, plugins, data, preprocessing, weights, learningRate, optimizerState, history);
     }
 
     /** @return the plugins {@code model} uses, each once, in the order the model names them */

@@ -4,7 +4,6 @@ import dev.plugnet.core.text.StrictUtf8;
 
 import dev.plugnet.api.ConfigException;
 import dev.plugnet.api.Matrix;
-import dev.plugnet.api.Options;
 import dev.plugnet.core.data.Preprocessing;
 import dev.plugnet.core.data.Standardizer;
 import dev.plugnet.core.model.JsonObjectReader;
@@ -14,7 +13,9 @@ import dev.plugnet.core.model.ModelSpec;
 import dev.plugnet.core.model.StrictJson;
 import dev.plugnet.core.network.AssembledModel;
 import dev.plugnet.core.network.ModelAssembler;
-import dev.plugnet.core.network.NamedParameter;
+import dev.plugnet.core.network.ModelState;
+import dev.plugnet.core.network.Network;
+import dev.plugnet.api.MatrixProducts;
 import dev.plugnet.core.plugins.PluginKind;
 import dev.plugnet.core.plugins.PluginRegistry;
 import dev.plugnet.core.train.EpochStats;
@@ -27,6 +28,8 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -48,10 +51,25 @@ public final class CheckpointReader {
 
     private final ObjectMapper mapper;
     private final ModelReader models;
+    private final boolean optimizerState;
 
     public CheckpointReader(ObjectMapper mapper, ModelReader models) {
+        this(mapper, models, true);
+    }
+
+    private CheckpointReader(ObjectMapper mapper, ModelReader models, boolean optimizerState) {
         this.mapper = mapper;
         this.models = models;
+        this.optimizerState = optimizerState;
+    }
+
+    /**
+     * @return a reader for inference: it checks everything, the checksum over the whole file included, but does not
+     *         decode the optimizer's state (its checkpoints have none, so restoring them for training would start
+     *         the optimizer afresh)
+     */
+    public CheckpointReader forInference() {
+        return new CheckpointReader(mapper, models, false);
     }
 
     /**
@@ -63,25 +81,58 @@ public final class CheckpointReader {
      * @throws CheckpointException if the file cannot be used as a checkpoint
      */
     public Checkpoint read(Path file) {
-        JsonNode root = parse(file);
+        return decode(bytesOf(file), file.toString());
+    }
+
+    /**
+     * Reads and checks a checkpoint from a stream (read to its end, not closed), with the same checks and messages
+     * as {@link #read(Path)}.
+     *
+     * @param source names the stream in messages
+     * @throws CheckpointException if the stream cannot be read or does not hold a checkpoint
+     */
+    public Checkpoint read(InputStream in, String source) {
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new CheckpointException(source, "cannot be read: " + e.getMessage(), e);
+        }
+        return decode(bytes, source);
+    }
+
+    /**
+     * Reads and checks a checkpoint held as text, with the same checks and messages as {@link #read(Path)}.
+     *
+     * @param source names the text in messages
+     * @throws CheckpointException if the text is not a checkpoint
+     */
+    public Checkpoint readText(String text, String source) {
+        return decode(text.getBytes(StandardCharsets.UTF_8), source);
+    }
+
+    private Checkpoint decode(byte[] bytes, String source) {
+        JsonNode root = parse(bytes, source);
         try {
             return fromTree(root);
         } catch (ConfigException e) {
-            throw new CheckpointException(file + " " + e.location(), e.problem());
+            throw new CheckpointException(source + " " + e.location(), e.problem());
         }
     }
 
-    /** @return the JSON tree of a checkpoint file, or a {@link CheckpointException} saying why there is none */
-    private JsonNode parse(Path file) {
-        byte[] bytes;
+    private static byte[] bytesOf(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new CheckpointException(file.toString(), "no such file");
         } catch (IOException e) {
             throw new CheckpointException(file.toString(), Files.isDirectory(file)
                     ? "is a folder, not a checkpoint file" : "cannot be read: " + e.getMessage());
         }
+    }
+
+    /** @return the JSON tree of a checkpoint's bytes, or a {@link CheckpointException} saying why there is none */
+    private JsonNode parse(byte[] bytes, String file) {
         if (bytes.length == 0) {
             throw new CheckpointException(file.toString(), "is empty (0 bytes): not a checkpoint, or one cut short");
         }
@@ -110,7 +161,7 @@ public final class CheckpointReader {
     }
 
     /** @return the strict reader's located message for text that is not well-formed JSON */
-    private CheckpointException malformed(Path file, String text) {
+    private CheckpointException malformed(String file, String text) {
         try {
             StrictJson.readTree(mapper, text);
         } catch (ConfigException c) {
@@ -119,7 +170,7 @@ public final class CheckpointReader {
         return new CheckpointException(file.toString(), "malformed JSON");
     }
 
-    private static String utf8(Path file, byte[] bytes) {
+    private static String utf8(String file, byte[] bytes) {
         StrictUtf8.Decoded decoded = StrictUtf8.decode(bytes);
         if (!decoded.ok()) {
             throw new CheckpointException(file + " byte " + (decoded.badByte() + 1), "not a plugnet checkpoint: not"
@@ -187,7 +238,11 @@ public final class CheckpointReader {
         double learningRate = o.number("learning_rate", 0, 0, Double.MAX_VALUE);
         Map<String, Matrix> state = new LinkedHashMap<>();
         JsonNode stateNode = o.require("state", "an object of named matrices");
-        if (stateNode.isArray()) {
+        if (!optimizerState) {
+            if (!stateNode.isArray()) {
+                JsonObjectReader.of(stateNode, o.path("state")); // an object, not decoded: inference needs no state
+            }
+        } else if (stateNode.isArray()) {
             int i = 0;
             for (JsonObjectReader.Element e : o.requireArray("state", "a list of matrices")) {
                 state.put(String.valueOf(i++), matrix(e.node(), e.path()));
@@ -313,72 +368,61 @@ public final class CheckpointReader {
      */
     public AssembledModel restore(Checkpoint checkpoint, ModelAssembler assembler, PluginRegistry registry,
                                   String source) {
-        List<String> missing = new ArrayList<>();
-        for (PluginUse p : checkpoint.plugins()) {
-            if (p.kind() != PluginKind.SHORTCUT && registry.find(p.kind(), p.name()).isEmpty()) {
-                missing.add(p.describe());
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new CheckpointException(source, "needs plugins that are not installed: "
-                    + String.join(", ", missing) + "; put their jars on the module path");
-        }
+        requireInstalled(checkpoint, registry, source, true);
         AssembledModel model;
         try {
             model = assembler.assemble(checkpoint.config());
         } catch (ConfigException e) {
             throw new CheckpointException(source + " config." + e.location(), e.problem());
         }
-        List<NamedParameter> params = model.network().namedParameters();
-        if (!checkpoint.weights().keySet().equals(
-                params.stream().map(NamedParameter::path).collect(java.util.stream.Collectors.toSet()))) {
-            throw new CheckpointException(source + " weights", "expected the parameters "
-                    + params.stream().map(NamedParameter::path).toList() + ", got " + checkpoint.weights().keySet());
-        }
-        for (NamedParameter p : params) {
-            Matrix saved = checkpoint.weights().get(p.path());
-            Matrix live = p.parameter().value();
-            if (!saved.hasShape(live.rows(), live.cols())) {
-                throw new CheckpointException(source + " weights." + p.path(), "expected " + live.shape()
-                        + " for the config's network, got " + saved.shape());
-            }
-            live.copyFrom(saved);
-        }
-        restoreState(model.optimizer().state(), checkpoint, source);
-        if (checkpoint.learningRate() > 0) {
-            model.optimizer().learningRate(checkpoint.learningRate());
+        try {
+            ModelState.of(checkpoint.weights(), checkpoint.optimizerState(), checkpoint.learningRate())
+                    .restoreInto(model);
+        } catch (ConfigException e) {
+            throw new CheckpointException(source + " " + e.location(), e.problem());
         }
         return model;
     }
 
     /**
-     * Copies the saved optimizer state into the live entries by name; a file from before entries had names
-     * ({@code "0"}, {@code "1"}, …) is matched by position.
+     * Assembles the checkpoint's network alone, for inference, and copies its weights in: the optimizer's plugin
+     * need not be installed and no optimizer state is made.
+     *
+     * @param compute where the network's products run, or {@code null} for the model's compute choice
+     * @param source names the checkpoint in messages
+     * @throws CheckpointException if a layer, activation or loss plugin it uses is not installed (naming each one)
+     *         or its weights do not fit the assembled network
      */
-    private static void restoreState(Map<String, Matrix> live, Checkpoint checkpoint, String source) {
-        Map<String, Matrix> saved = checkpoint.optimizerState();
-        if (saved.isEmpty()) {
-            return;
+    public Network restoreNetwork(Checkpoint checkpoint, ModelAssembler assembler, PluginRegistry registry,
+                                  MatrixProducts compute, String source) {
+        requireInstalled(checkpoint, registry, source, false);
+        Network network;
+        try {
+            network = compute == null ? assembler.network(checkpoint.config())
+                    : assembler.network(checkpoint.config(), compute);
+        } catch (ConfigException e) {
+            throw new CheckpointException(source + " config." + e.location(), e.problem());
         }
-        String optimizer = checkpoint.config().optimizer().type();
-        boolean positional = saved.keySet().stream().allMatch(k -> k.matches("[0-9]+"));
-        List<String> liveNames = List.copyOf(live.keySet());
-        if (positional ? saved.size() != live.size() : !saved.keySet().equals(live.keySet())) {
-            throw new CheckpointException(source + " optimizer.state", "expected the entries " + liveNames
-                    + " of optimizer \"" + optimizer + "\", got " + (positional ? saved.size() + " unnamed ones"
-                    : List.copyOf(saved.keySet()).toString()));
+        try {
+            ModelState.of(checkpoint.weights(), Map.of(), 0).restoreWeightsInto(network);
+        } catch (ConfigException e) {
+            throw new CheckpointException(source + " " + e.location(), e.problem());
         }
-        int i = 0;
-        for (Map.Entry<String, Matrix> e : saved.entrySet()) {
-            String name = positional ? liveNames.get(i) : e.getKey();
-            Matrix target = live.get(name);
-            Matrix value = e.getValue();
-            if (!value.hasShape(target.rows(), target.cols())) {
-                throw new CheckpointException(source + " optimizer.state" + (positional ? "[" + i + "]"
-                        : "." + Options.childPath("", name)), "expected " + target.shape() + ", got " + value.shape());
+        return network;
+    }
+
+    private static void requireInstalled(Checkpoint checkpoint, PluginRegistry registry, String source,
+                                         boolean training) {
+        List<String> missing = new ArrayList<>();
+        for (PluginUse p : checkpoint.plugins()) {
+            if (p.kind() != PluginKind.SHORTCUT && (training || p.kind() != PluginKind.OPTIMIZER)
+                    && registry.find(p.kind(), p.name()).isEmpty()) {
+                missing.add(p.describe());
             }
-            target.copyFrom(value);
-            i++;
+        }
+        if (!missing.isEmpty()) {
+            throw new CheckpointException(source, "needs plugins that are not installed: "
+                    + String.join(", ", missing) + "; put their jars on the module path");
         }
     }
 }

@@ -23,12 +23,24 @@ public record InstalledPlugin(PluginKind kind, PluginProvider provider, String m
         return provider.name();
     }
 
+    /** The origin of a provider that a program registered in code. */
+    public static final String REGISTERED = "registered in code";
+
     /** @return the plugin for a provider found in the boot layer or on the class path */
     public static InstalledPlugin builtIn(PluginProvider provider) {
+        return of(provider, "built in");
+    }
+
+    /** @return the plugin for a provider instance that a program registered in code, not found by discovery */
+    public static InstalledPlugin registered(PluginProvider provider) {
+        return of(provider, REGISTERED);
+    }
+
+    private static InstalledPlugin of(PluginProvider provider, String origin) {
         Module module = provider.getClass().getModule();
         String name = module.isNamed() ? module.getName() : "unnamed";
         String version = module.getDescriptor() == null ? ""
                 : module.getDescriptor().rawVersion().orElse("");
-        return new InstalledPlugin(PluginKind.of(provider), provider, name, version, "built in");
+        return new InstalledPlugin(PluginKind.of(provider), provider, name, version, origin);
     }
 }

@@ -54,6 +54,20 @@ public final class PluginRegistry {
      * @throws ConfigException if two plugins of one kind share a name, naming both modules and jars
      */
     public static PluginRegistry discover(List<Path> sources) {
+        return discover(sources, List.of());
+    }
+
+    /**
+     * Discovers the providers as {@link #discover(List)} does, and adds provider instances that a program
+     * registers in code (for example a layer from the application's own class path, in no jar of its own).
+     *
+     * @param sources plugin folders and jars, in order
+     * @param registered provider instances, each a {@code LayerProvider}, {@code ActivationProvider},
+     *        {@code LossProvider}, {@code OptimizerProvider} or {@code ShortcutProvider}
+     * @throws ConfigException if two plugins of one kind share a name (a registered one and a discovered one
+     *         included), naming both modules and origins
+     */
+    public static PluginRegistry discover(List<Path> sources, List<? extends PluginProvider> registered) {
         List<InstalledPlugin> found = new ArrayList<>();
         ClassLoader loader = PluginRegistry.class.getClassLoader();
         for (PluginKind kind : PluginKind.values()) {
@@ -61,13 +75,17 @@ public final class PluginRegistry {
                 found.add(InstalledPlugin.builtIn(provider));
             }
         }
-        if (sources.isEmpty()) {
-            return of(found);
+        List<PluginWarning> warnings = List.of();
+        if (!sources.isEmpty()) {
+            ModuleLayer layer = PluginRegistry.class.getModule().getLayer();
+            PluginJars.Loaded loaded = PluginJars.load(sources, layer == null ? ModuleLayer.boot() : layer);
+            found.addAll(loaded.plugins());
+            warnings = loaded.warnings();
         }
-        ModuleLayer layer = PluginRegistry.class.getModule().getLayer();
-        PluginJars.Loaded loaded = PluginJars.load(sources, layer == null ? ModuleLayer.boot() : layer);
-        found.addAll(loaded.plugins());
-        return of(found, loaded.warnings());
+        for (PluginProvider provider : registered) {
+            found.add(InstalledPlugin.registered(provider));
+        }
+        return of(found, warnings);
     }
 
     /**

@@ -9,6 +9,8 @@ import dev.plugnet.core.metrics.LossAndAccuracy;
 import dev.plugnet.core.network.AssembledModel;
 import dev.plugnet.core.network.Network;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Trains a model for some epochs of shuffled minibatches, every step through {@link TrainingStep}: η from the
  * schedule each epoch, the validation loss and accuracy after each epoch, early stopping with patience on the
@@ -37,6 +39,19 @@ public final class Trainer {
      */
     public TrainingResult train(AssembledModel model, Samples train, Samples validation, History previous,
                                 TrainingListener listener) {
+        return train(model, train, validation, previous, listener, () -> false);
+    }
+
+    /**
+     * As {@link #train(AssembledModel, Samples, Samples, History, TrainingListener)}, and stops when
+     * {@code cancelled} says so: it is asked before every minibatch step, so a step that has begun finishes; the
+     * model is then put back to the best epoch's state (under early stopping) or the last completed epoch's (the
+     * start, if none completed), and the result says it was cancelled.
+     *
+     * @param cancelled asked before every step, on the training thread
+     */
+    public TrainingResult train(AssembledModel model, Samples train, Samples validation, History previous,
+                                TrainingListener listener, BooleanSupplier cancelled) {
         TrainingStep step = new TrainingStep(model);
         Network network = model.network();
         Minibatches batches = new Minibatches(train, settings.batchSize(), settings.seed());
@@ -53,8 +68,8 @@ public final class Trainer {
                     + " every epoch and keep the last weights");
         }
 
-        ModelSnapshot best = new ModelSnapshot(model);
-        ModelSnapshot lastGood = new ModelSnapshot(model);
+        Snapshot best = new Snapshot(model);
+        Snapshot lastGood = new Snapshot(model);
         double bestValue = Double.NaN;
         int bestEpoch = previous.bestEpoch();
         for (EpochStats e : previous.epochs()) {
@@ -85,6 +100,14 @@ public final class Trainer {
             int correct = 0;
             meter.restart();
             for (int b = 0; b < batches.count(); b++) {
+                if (cancelled.getAsBoolean()) {
+                    (earlyStopping && best.taken() ? best : lastGood).restore();
+                    History kept = history.stopped(earlyStopping ? bestEpoch : history.size(), false);
+                    ThroughputMeter.Throughput t = meter.read();
+                    return new TrainingResult(kept, new ThroughputMeter.Throughput(samples + t.samples(),
+                            steps + t.steps(), nanos + t.nanos(), bytes < 0 || t.allocatedBytes() < 0 ? -1
+                            : bytes + t.allocatedBytes()), true);
+                }
                 Minibatches.Batch batch = batches.batch(b);
                 double loss;
                 try {
@@ -142,6 +165,6 @@ public final class Trainer {
             best.restore();
         }
         history = history.stopped(bestEpoch, stoppedEarly);
-        return new TrainingResult(history, new ThroughputMeter.Throughput(samples, steps, nanos, bytes));
+        return new TrainingResult(history, new ThroughputMeter.Throughput(samples, steps, nanos, bytes), false);
     }
 }

@@ -63,7 +63,7 @@ class ModelSchemaTest {
         for (Path example : examples) {
             JsonNode config = plugnet.json().readTree(Files.readString(example));
             assertEquals(List.of(), schema.validate(config), example.toString());
-            plugnet.load(example);
+            plugnet.assemble(example);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.plugnet.app;
+package dev.plugnet.core;
 
 import dev.plugnet.core.train.EpochStats;
 import dev.plugnet.core.train.History;

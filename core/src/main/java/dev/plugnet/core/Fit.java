@@ -1,0 +1,238 @@
+package dev.plugnet.core;
+
+import dev.plugnet.api.ConfigException;
+import dev.plugnet.core.data.ArrayData;
+import dev.plugnet.core.data.DataException;
+import dev.plugnet.core.data.Dataset;
+import dev.plugnet.core.model.ClassWeightsSpec;
+import dev.plugnet.core.model.ModelSpec;
+import dev.plugnet.core.train.EpochStats;
+import dev.plugnet.core.train.TrainingListener;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Trains a model on rows held in memory: {@code plugnet.fit(spec)}, any settings, then {@code on(…)}. Settings
+ * start as the spec's {@code training} section (epochs, batch size, validation fraction, patience, monitor,
+ * schedule, class order), its optimizer and seed; each setter overrides one. Class-name labels take the order of
+ * {@code training.classes} when the spec lists them, else the CSV reader's order (numbers numerically, other names
+ * by Unicode code point). The rows get the checks a CSV file gets, each problem one
+ * {@link DataException} naming the row (from 1) and column.
+ *
+ * <p>Without {@link #validation} rows, the spec's validation fraction of the rows is split off (stratified,
+ * seeded) for early stopping and the per-epoch figures; with them, every row trains. No test rows are held out:
+ * {@link TrainedModel#evaluate} reports on rows of your choice.
+ *
+ * <pre>{@code
+ * TrainedModel model = plugnet.fit(spec).epochs(300).patience(20)
+ *         .on(List.of("T3_resin", "thyroxin", "triiodothyronine", "tsh", "tsh_diff"), x, y);
+ * }</pre>
+ *
+ * A {@code Fit} is a builder for one thread; {@code on} may be called more than once.
+ */
+public final class Fit {
+    private final Plugnet plugnet;
+    private final ModelSpec spec;
+    private Integer epochs;
+    private Integer batchSize;
+    private String optimizer;
+    private Double learningRate;
+    private Long seed;
+    private Double validationFraction;
+    private Integer patience;
+    private Boolean shortcuts;
+    private ClassWeightsSpec classWeights;
+    private TrainingListener listener = TrainingListener.NONE;
+    private BooleanSupplier cancelled = () -> false;
+    private double[][] validationX;
+    private String[] validationNames;
+    private int[] validationIndices;
+    private List<String> classNames;
+
+    Fit(Plugnet plugnet, ModelSpec spec) {
+        this.plugnet = plugnet;
+        this.spec = Objects.requireNonNull(spec, "spec");
+    }
+
+    /** Epochs to train (the most, with early stopping). */
+    public Fit epochs(int n) {
+        epochs = positive("epochs", n);
+        return this;
+    }
+
+    /** Rows per minibatch. */
+    public Fit batchSize(int n) {
+        batchSize = positive("batchSize", n);
+        return this;
+    }
+
+    /** Another optimizer plugin, by name (its options take their defaults). */
+    public Fit optimizer(String name) {
+        if (name == null || name.isBlank()) {
+            throw new ConfigException("optimizer", "expected an optimizer plugin's name, got " + name);
+        }
+        optimizer = name;
+        return this;
+    }
+
+    /** The optimizer's learning rate η. */
+    public Fit learningRate(double rate) {
+        if (!(rate > 0 && Double.isFinite(rate))) {
+            throw new ConfigException("learningRate", "must be a positive number, got " + rate);
+        }
+        learningRate = rate;
+        return this;
+    }
+
+    /** The seed of the initial weights, the validation split and the shuffling. */
+    public Fit seed(long value) {
+        seed = value;
+        return this;
+    }
+
+    /** The share of rows split off for validation when no {@link #validation} rows are given (0 to 0.9). */
+    public Fit validationFraction(double fraction) {
+        if (!(fraction >= 0 && fraction <= 0.9)) {
+            throw new ConfigException("validationFraction", "must be from 0 to 0.9, got " + fraction);
+        }
+        validationFraction = fraction;
+        return this;
+    }
+
+    /** Epochs without a better validation loss before stopping and restoring the best epoch; 0 turns it off. */
+    public Fit patience(int epochsWithoutImprovement) {
+        if (epochsWithoutImprovement < 0) {
+            throw new ConfigException("patience", "must be 0 or more, got " + epochsWithoutImprovement);
+        }
+        patience = epochsWithoutImprovement;
+        return this;
+    }
+
+    /** Whether a fused backward shortcut may run (default: the spec's {@code shortcuts}). */
+    public Fit shortcuts(boolean on) {
+        shortcuts = on;
+        return this;
+    }
+
+    /** Weighs each class by {@code n / (K n_k)} over the training rows in the loss (for imbalanced classes). */
+    public Fit balancedClassWeights() {
+        classWeights = ClassWeightsSpec.BALANCED;
+        return this;
+    }
+
+    /** Weighs the named classes in the loss (the others weigh 1), for example {@code Map.of("hypo", 3.0)}. */
+    public Fit classWeights(java.util.Map<String, Double> weights) {
+        for (var e : weights.entrySet()) {
+            if (e.getValue() == null || !(e.getValue() >= 0) || !Double.isFinite(e.getValue())) {
+                throw new ConfigException("classWeights." + e.getKey(), "expected a non-negative weight, got "
+                        + e.getValue());
+            }
+        }
+        classWeights = new ClassWeightsSpec(false, new java.util.LinkedHashMap<>(weights));
+        return this;
+    }
+
+    /** Hears the progress: epochs, minibatches (called on the training thread). */
+    public Fit listener(TrainingListener hears) {
+        listener = Objects.requireNonNull(hears, "listener");
+        return this;
+    }
+
+    /** Called with each epoch's figures as it ends (on the training thread). */
+    public Fit onEpoch(Consumer<EpochStats> action) {
+        Objects.requireNonNull(action, "action");
+        return listener(new TrainingListener() {
+            @Override
+            public void epochDone(EpochStats stats, boolean best) {
+                action.accept(stats);
+            }
+        });
+    }
+
+    /**
+     * Stops training when {@code signal} turns true (asked before every minibatch step, for example a
+     * {@link Cancellation}); the model returned then holds the best epoch so far.
+     */
+    public Fit cancellation(BooleanSupplier signal) {
+        cancelled = Objects.requireNonNull(signal, "signal");
+        return this;
+    }
+
+    /** Validation rows with class-name labels, in place of a split of the training rows. */
+    public Fit validation(double[][] x, String[] y) {
+        validationX = x;
+        validationNames = y;
+        validationIndices = null;
+        return this;
+    }
+
+    /** Validation rows with class-index labels, in place of a split of the training rows. */
+    public Fit validation(double[][] x, int[] y) {
+        validationX = x;
+        validationIndices = y;
+        validationNames = null;
+        return this;
+    }
+
+    /** Names the classes of class-index labels: index {@code k} is {@code names.get(k)} (default "0", "1", …). */
+    public Fit classNames(List<String> names) {
+        classNames = names;
+        return this;
+    }
+
+    /**
+     * Trains on rows whose labels are class names.
+     *
+     * @param featureNames one name per column of {@code x}
+     * @param x the rows, not standardised (the model standardises them, and the rows it will predict, itself)
+     * @param y each row's class
+     * @return the trained model, holding the best epoch's weights
+     * @throws DataException if a row, value or label is unusable, naming its row and column
+     * @throws ConfigException if the model cannot be assembled with the installed plugins
+     * @throws dev.plugnet.core.train.TrainingFailedException if a loss or gradient becomes non-finite
+     */
+    public TrainedModel on(List<String> featureNames, double[][] x, String[] y) {
+        List<String> classes = spec.training().classes();
+        ArrayData rows = new ArrayData("x", "y");
+        Dataset data = classes == null ? rows.forTraining(featureNames, x, y)
+                : rows.forClasses(featureNames, ArrayData.LABEL_COLUMN, classes, x, y);
+        return train(data);
+    }
+
+    /**
+     * Trains on rows whose labels are class indices (named by {@link #classNames}, or "0", "1", …).
+     *
+     * @throws DataException if a row, value or label is unusable, naming its row and column
+     */
+    public TrainedModel on(List<String> featureNames, double[][] x, int[] y) {
+        Dataset data = new ArrayData("x", "y").forTraining(featureNames, x, y, classNames);
+        return train(data);
+    }
+
+    private TrainedModel train(Dataset data) {
+        Dataset validation = null;
+        if (validationX != null || validationNames != null || validationIndices != null) {
+            ArrayData rows = new ArrayData("validation x", "validation y");
+            validation = validationIndices != null
+                    ? rows.forClasses(data.featureNames(), data.labelColumn(), data.labelNames(), validationX,
+                            validationIndices)
+                    : rows.forClasses(data.featureNames(), data.labelColumn(), data.labelNames(), validationX,
+                            validationNames);
+        }
+        ModelSpec run = new TrainingOverrides(epochs, batchSize, optimizer, learningRate, seed, validationFraction,
+                null, patience, null, shortcuts, classWeights).applyTo(spec);
+        TrainingRequest request = TrainingRequest.of(run, data).withValidation(validation).withHoldOutTest(false)
+                .withListener(listener).withCancellation(cancelled);
+        return TrainingRun.prepare(plugnet, request).run().model();
+    }
+
+    private static int positive(String name, int n) {
+        if (n < 1) {
+            throw new ConfigException(name, "must be a positive integer, got " + n);
+        }
+        return n;
+    }
+}
