@@ -1,6 +1,7 @@
 package dev.plugnet.api;
 
 import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -267,6 +268,43 @@ public final class Matrix {
         requireSameShape("map", this, out);
         for (int i = 0; i < data.length; i++) {
             out.data[i] = f.applyAsDouble(data[i]);
+        }
+        return out;
+    }
+
+    /**
+     * {@code out = f(this, other)} element by element (a zip); {@code out} may be this matrix or {@code other}.
+     *
+     * @return {@code out}
+     * @throws ShapeMismatchException unless all three have one shape
+     */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    public Matrix zipInto(Matrix other, DoubleBinaryOperator f, Matrix out) {
+        requireSameShape("zip", this, other);
+        requireSameShape("zip output", this, out);
+        double[] o = other.data;
+        double[] r = out.data;
+        for (int i = 0; i < data.length; i++) {
+            r[i] = f.applyAsDouble(data[i], o[i]);
+        }
+        return out;
+    }
+
+    /**
+     * {@code out = this ⊙ other}, the element-wise (Hadamard) product, as in SPEC.md step 6; {@code out} may be
+     * this matrix or {@code other}.
+     *
+     * @return {@code out}
+     * @throws ShapeMismatchException unless all three have one shape
+     */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    public Matrix hadamardInto(Matrix other, Matrix out) {
+        requireSameShape("hadamard", this, other);
+        requireSameShape("hadamard output", this, out);
+        double[] o = other.data;
+        double[] r = out.data;
+        for (int i = 0; i < data.length; i++) {
+            r[i] = data[i] * o[i];
         }
         return out;
     }
