@@ -28,8 +28,9 @@ public final class ApiVersion {
     public static final String MANIFEST_ATTRIBUTE = "Plugnet-Api-Version";
 
     /**
-     * The version of the model and checkpoint file format. Files carry it in their {@code format} field; a
-     * reader refuses a file whose format is newer than this.
+     * The version of the model file format. A model file carries it in its {@code format} field; the reader
+     * refuses a file whose format is newer than this. (Checkpoints have a format of their own, which core
+     * keeps beside its checkpoint reader and writer.)
      */
     public static final int MODEL_FORMAT = 1;
 

@@ -38,11 +38,11 @@ import java.util.concurrent.Callable;
         description = {"Measures training throughput on the real training path (the one train uses): a warm-up,"
                 + " then several timed windows; prints the median and spread of samples/s, GFLOP/s"
                 + " (6·B·Σ n_in·n_out per step), bytes allocated per step and the thread count.",
-            "Workloads (as ../shared/peers): seed = 5-4-3 on the bundled thyroid data, batch 16;"
+            "Workloads: seed = 5-4-3 on the bundled thyroid data, batch 16;"
                 + " digits = 64-32-10 on 1797 seeded rows, batch 32; wide = 784-256-10 on 10000 seeded rows,"
                 + " batch 128. --config benchmarks any model file on seeded rows of its shape."})
 final class BenchCommand implements Callable<Integer> {
-    /** The workloads of the performance issue. */
+    /** The bundled workloads: network, batch size and rows. */
     enum Workload {
         seed(16, 0), digits(32, 1797), wide(128, 10_000);
 

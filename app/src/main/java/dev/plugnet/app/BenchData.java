@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
 record BenchData(double[] features, int[] labels, int rows, int width, int classes) {
     /**
      * @return the bundled new-thyroid set (215 rows, 5 features, 3 classes), read by the same CSV and dataset
-     *         code as {@code train}, z-scored over all rows as ../shared/peers does
+     *         code as {@code train}, z-scored over all rows
      */
     static BenchData thyroid() {
         Dataset data = new DatasetReader().forTraining(BundledExample.THYROID.data(new CsvTableReader()), null);

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 class BatchBufferTest {
     @Test
-    void batchBufferKeepsTheLastTwoBatchSizes() {
+    void aFullAndAShortBatchEachKeepTheirOwnMatrix() {
         BatchBuffer buffer = new BatchBuffer(3);
         Matrix full = buffer.rows(16);
         Matrix last = buffer.rows(7);

@@ -21,7 +21,7 @@ import java.util.Map;
  * depends on the time or the machine, so the same seed and data give a byte-identical file.
  *
  * <pre>{@code
- * {"format": 1, "kind": "plugnet-checkpoint",
+ * {"format": 2, "kind": "plugnet-checkpoint",
  *  "config": {…the model file…}, "plugins": [{"kind": "layer", "name": "dense", "module": …, "version": …}],
  *  "data": "thyroid",
  *  "preprocessing": {"label_column": …, "features": […], "means": […], "scales": […], "labels": […]},

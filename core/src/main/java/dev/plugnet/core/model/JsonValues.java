@@ -4,7 +4,6 @@ import dev.plugnet.api.ConfigException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -103,13 +102,6 @@ public final class JsonValues {
             return array;
         }
         throw new IllegalArgumentException("not a plain JSON value: " + value);
-    }
-
-    /** @return an object node holding {@code options} in order */
-    static ObjectNode toObject(Map<String, Object> options) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        options.forEach((k, v) -> node.set(k, toNode(v)));
-        return node;
     }
 
     /** @return a short description of a JSON value for messages */

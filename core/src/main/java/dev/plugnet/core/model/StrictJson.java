@@ -20,9 +20,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * The one place plugnet's JSON reading is configured: duplicate keys, trailing content and unknown properties
- * are errors, no default typing is ever enabled (a JSON file can never name a Java class), and a syntax error
- * becomes a {@link ConfigException} with its line and column.
+ * The one place plugnet's JSON reading is configured: duplicate keys and trailing content are errors, no
+ * default typing is ever enabled (a JSON file can never name a Java class), and a syntax error becomes a
+ * {@link ConfigException} with its line and column. Nothing is data-bound: readers walk the tree and refuse
+ * unknown fields themselves, naming them.
  */
 public final class StrictJson {
     private StrictJson() {
@@ -42,7 +43,6 @@ public final class StrictJson {
                 .build();
         return JsonMapper.builder(factory)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .build();

@@ -159,6 +159,14 @@ public final class ModelAssembler {
         String shortcutName = null;
         PluginLabel shortcutLabel = null;
         String reason;
+        String finiteAlternative = null; // a shortcut that covers this tail, for the generic path's messages
+        for (ShortcutProvider sp : shortcuts.stream()
+                .sorted(java.util.Comparator.comparing(PluginProvider::name)).toList()) {
+            if (sp.activation().equals(lastName) && sp.loss().equals(lossSpec.type())) {
+                finiteAlternative = sp.name();
+                break;
+            }
+        }
         if (!spec.shortcuts()) {
             reason = "shortcuts are switched off in the model";
         } else {
@@ -179,8 +187,8 @@ public final class ModelAssembler {
         PluginLabel lossLabel = label(PluginKind.LOSS, lossSpec.type());
         LossContext lossContext = new LossContext(lossOptions, outputs);
         Loss loss = created("loss", lossLabel, () -> lossProvider.create(lossContext));
-        return new Network(spec.inputs(), stages, loss, lossSpec.type(), shortcut, shortcutName, reason, lossLabel,
-                shortcutLabel);
+        return new Network(spec.inputs(), stages, loss, lossSpec.type(), shortcut, shortcutName, reason,
+                finiteAlternative, lossLabel, shortcutLabel);
     }
 
     /**

@@ -31,6 +31,7 @@ public final class Network {
     private final Shortcut shortcut;
     private final String shortcutName;
     private final String genericReason;
+    private final String finiteAlternative;
     private final List<NamedParameter> parameters;
     private final BatchBuffer lossGradientBuffer;
     private Matrix lossGradient;
@@ -38,7 +39,7 @@ public final class Network {
     private final PluginLabel shortcutLabel;
 
     Network(int inputs, List<Stage> stages, Loss loss, String lossName, Shortcut shortcut, String shortcutName,
-            String genericReason, PluginLabel lossLabel, PluginLabel shortcutLabel) {
+            String genericReason, String finiteAlternative, PluginLabel lossLabel, PluginLabel shortcutLabel) {
         this.lossLabel = lossLabel;
         this.shortcutLabel = shortcutLabel;
         this.inputs = inputs;
@@ -50,6 +51,7 @@ public final class Network {
         this.shortcut = shortcut;
         this.shortcutName = shortcutName;
         this.genericReason = genericReason;
+        this.finiteAlternative = finiteAlternative;
         List<NamedParameter> all = new ArrayList<>();
         for (Stage stage : stages) {
             for (Parameter p : stage.layer().parameters()) {
@@ -111,9 +113,9 @@ public final class Network {
             } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
                 throw tailFailed("gradient", e);
             }
-            requireFinite(lossGradient, "step 1: dL/d(output) of " + lossName, last, target);
+            requireFinite(lossGradient, "step 1: dL/d(output) of " + lossName, last, target, finiteAlternative);
             Matrix pre = last.activationBackward(lossGradient);
-            requireFinite(pre, "step 2: dL/da of layers[" + last.index() + "]", last, target);
+            requireFinite(pre, "step 2: dL/da of layers[" + last.index() + "]", last, target, finiteAlternative);
         }
         Stage[] all = stageArray;
         for (int i = all.length - 1; i >= 0; i--) {
@@ -129,7 +131,8 @@ public final class Network {
                 : PluginFailedException.of("loss", lossLabel, phase, e);
     }
 
-    private static void requireFinite(Matrix m, String what, Stage last, Matrix target) {
+    /** @param finiteAlternative the installed shortcut that covers this tail, or {@code null} if none does */
+    private static void requireFinite(Matrix m, String what, Stage last, Matrix target, String finiteAlternative) {
         if (m.isFinite()) {
             return;
         }
@@ -141,7 +144,9 @@ public final class Network {
                 int col = i % cols;
                 throw new NonFiniteException(what, "not finite at row " + row + ", column " + col + " (value " + d[i]
                         + ", output " + last.output().get(row, col) + ", target " + target.get(row, col)
-                        + "); the generic path cannot train on it — the fused shortcut stays finite here");
+                        + "); the generic path cannot train on it"
+                        + (finiteAlternative == null ? "" : " — the fused shortcut " + finiteAlternative
+                                + " stays finite here"));
             }
         }
     }

@@ -84,9 +84,8 @@ public final class ReferenceCaseReader {
         Matrix t = matrix(c, "t", batch, k);
         List<Matrix> w = new ArrayList<>();
         List<Matrix> b = new ArrayList<>();
-        JsonObjectReader params = c;
-        List<JsonObjectReader.Element> wNodes = listOf(params, "W", layers);
-        List<JsonObjectReader.Element> bNodes = listOf(params, "b", layers);
+        List<JsonObjectReader.Element> wNodes = listOf(c, "W", layers);
+        List<JsonObjectReader.Element> bNodes = listOf(c, "b", layers);
         for (int i = 0; i < layers; i++) {
             w.add(matrix(wNodes.get(i), sizes.get(i), sizes.get(i + 1)));
             b.add(vector(bNodes.get(i), sizes.get(i + 1)));

@@ -46,11 +46,6 @@ enum WeightInit {
         this.optionValue = optionValue;
     }
 
-    /** @return the value of the {@code init} option that selects this scheme */
-    String optionValue() {
-        return optionValue;
-    }
-
     /**
      * Overwrites every element of {@code weights}.
      *
