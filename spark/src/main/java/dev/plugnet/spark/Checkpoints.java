@@ -7,11 +7,6 @@ import dev.plugnet.core.checkpoint.CheckpointReader;
 import dev.plugnet.core.checkpoint.CheckpointWriter;
 import dev.plugnet.core.network.AssembledModel;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * plugnet checkpoints as text: the same JSON file (with its checksum) that {@code plugnet train} writes and
@@ -30,24 +25,10 @@ final class Checkpoints {
      * @throws PlugnetSparkException if the text is not a valid checkpoint (damaged, edited, another file)
      */
     static Checkpoint fromJson(Plugnet plugnet, String json, String source) {
-        // the reader verifies a file; the text goes through a private temporary copy
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile("plugnet-checkpoint", ".json");
-            Files.writeString(tmp, json, StandardCharsets.UTF_8);
-            return new CheckpointReader(plugnet.json(), plugnet.reader()).read(tmp);
+            return new CheckpointReader(plugnet.json(), plugnet.reader()).readText(json, source);
         } catch (CheckpointException e) {
-            throw new PlugnetSparkException(e.getMessage().replace(tmp.toString(), source), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a leftover temporary copy is harmless
-                }
-            }
+            throw new PlugnetSparkException(e.getMessage(), e);
         }
     }
 

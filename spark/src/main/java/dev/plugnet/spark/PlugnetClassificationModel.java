@@ -101,6 +101,23 @@ public final class PlugnetClassificationModel extends Model<PlugnetClassificatio
         }
     }
 
+    /**
+     * @return this model in plugnet's library, for predictions and evaluation off Spark (with its optimizer
+     *         state, so that it can be saved for a resumed run)
+     */
+    public dev.plugnet.core.TrainedModel toTrainedModel() {
+        try {
+            return SparkPlugins.boot().restore(checkpoint, "the model");
+        } catch (dev.plugnet.core.checkpoint.CheckpointException e) {
+            throw new PlugnetSparkException(e.getMessage(), e);
+        }
+    }
+
+    /** @return a Spark model of a model trained with plugnet's library, as {@link #fromCheckpoint(String)} */
+    public static PlugnetClassificationModel fromTrainedModel(dev.plugnet.core.TrainedModel model) {
+        return fromCheckpoint(model.toJson());
+    }
+
     /** @return the model as a plugnet checkpoint's text, for {@code plugnet evaluate} and the library */
     public String checkpointJson() {
         return Checkpoints.toJson(SparkPlugins.boot(), checkpoint);

@@ -143,6 +143,9 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
         require(batch >= 1, "batchSize", "expected a positive batch size, got " + batch);
         require(fraction >= 0 && fraction < 1, "validationFraction", "expected a fraction in [0, 1), got " + fraction);
         require(wait >= 0, "patience", "expected 0 or more epochs, got " + wait);
+        require(wait == 0 || fraction > 0, "patience", "early stopping (patience " + wait + ") watches the "
+                + "validation rows, but validationFraction is 0; set a validation fraction above 0, or patience 0 to"
+                + " train every epoch and keep the last weights");
         require(local >= 1, "localEpochs", "expected a positive number of epochs, got " + local);
         require(depth >= 2, "aggregationDepth", "expected 2 or more, got " + depth);
 

@@ -105,6 +105,40 @@ class CheckpointInteropTest {
         data.unpersist();
     }
 
+    @Test
+    void theLibrarysTrainedModelAndTheSparkModelConvertBothWays(LocalSpark.Session s) throws Exception {
+        Dataset<Row> data = s.thyroid().cache();
+        List<Row> rows = data.collectAsList();
+        double[][] x = new double[rows.size()][5];
+        String[] y = new String[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            for (int j = 0; j < 5; j++) {
+                x[r][j] = rows.get(r).getDouble(j);
+            }
+            y[r] = rows.get(r).getString(5);
+        }
+        Plugnet plugnet = Plugnet.boot();
+        dev.plugnet.core.TrainedModel library = plugnet.fit(plugnet.reader().read(Files.readString(
+                LocalSpark.Session.bundled("thyroid-5-4-3.json")))).epochs(20).validationFraction(0).patience(0)
+                .on(List.of(LocalSpark.THYROID_FEATURES), x, y);
+        PlugnetClassificationModel onSpark = PlugnetClassificationModel.fromTrainedModel(library);
+        List<Row> scored = onSpark.transform(data).collectAsList();
+        double[][] expected = library.predictProbabilities(x);
+        for (int r = 0; r < rows.size(); r++) {
+            double[] p = ((Vector) scored.get(r).getAs("probability")).toArray();
+            for (int k = 0; k < p.length; k++) {
+                assertEquals(expected[r][k], p[k], 1e-12, "row " + r + ", class " + k);
+            }
+        }
+        dev.plugnet.core.TrainedModel back = onSpark.toTrainedModel();
+        assertEquals(library.classNames(), back.classNames());
+        double[][] again = back.predictProbabilities(x);
+        for (int r = 0; r < rows.size(); r++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected[r], again[r]);
+        }
+        data.unpersist();
+    }
+
     private static Samples samples(Preprocessing p, List<Row> rows) {
         double[] x = new double[rows.size() * 5];
         int[] labels = new int[rows.size()];

@@ -32,6 +32,7 @@ class ThirdPartyPluginTest {
                     .setEpochs(30)
                     .setBatchSize(16)
                     .setValidationFraction(0)
+                    .setPatience(0)
                     .fit(data);
             assertTrue(model.checkpointJson().contains("\"layer_norm\""));
             Dataset<Row> scored = model.transform(data);
@@ -52,7 +53,7 @@ class ThirdPartyPluginTest {
         PlugnetSparkException e = assertThrows(PlugnetSparkException.class, () -> LocalSpark.Session.onDriverWith(
                 s.driverOnlyJar, () -> new PlugnetClassifier().setModel(json)
                         .setFeatureCols(LocalSpark.THYROID_FEATURES).setLabelCol("diagnosis").setEpochs(1)
-                        .setValidationFraction(0).fit(data)));
+                        .setValidationFraction(0).setPatience(0).fit(data)));
         assertTrue(e.getMessage().contains("unknown layer \"scale\""), e.getMessage());
         assertTrue(e.getMessage().contains("spark.jars"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
