@@ -1,6 +1,7 @@
 /**
- * plugnet's core: plugin discovery, the Guice module, the JSON model format, model assembly and the
- * network's forward and backward pass. It never imports a plugin class: plugins arrive through
+ * plugnet's core: the library facade, plugin discovery, the Guice module, the JSON model format, model assembly
+ * and the network's forward and backward pass, CSV data sets, the training loop, metrics, checkpoints, and the
+ * verification code (reference cases, gradient check). It never imports a plugin class: plugins arrive through
  * {@link java.util.ServiceLoader}.
  */
 module dev.plugnet.core {
@@ -15,18 +16,25 @@ module dev.plugnet.core {
     requires transitive tools.jackson.databind;
     requires tools.jackson.dataformat.csv; // CSV data sets
 
+    // core's parts, bottom up (docs/architecture.md; CoreLayersTest keeps the imports to this order):
+    // the facade that programs embedding plugnet use
     exports dev.plugnet.core;
+    // plugins, the model file and the network
     exports dev.plugnet.core.plugins;
     exports dev.plugnet.core.model;
+    exports dev.plugnet.core.compute;
     exports dev.plugnet.core.network;
-    exports dev.plugnet.core.reference;
-    exports dev.plugnet.core.train;
+    // data sets: CSV reading (the only user of Jackson CSV), splits and standardisation; and metrics
     exports dev.plugnet.core.data;
     exports dev.plugnet.core.metrics;
+    // training and its checkpoints
+    exports dev.plugnet.core.train;
     exports dev.plugnet.core.checkpoint;
     exports dev.plugnet.core.files;
-    exports dev.plugnet.core.gradcheck;
-    exports dev.plugnet.core.compute;
+    // verification: the reference cases and the gradient check, for the app's verify-reference and gradcheck
+    exports dev.plugnet.core.reference to dev.plugnet.app;
+    exports dev.plugnet.core.gradcheck to dev.plugnet.app;
+    // not exported: dev.plugnet.core.json (the strict JSON helpers) and dev.plugnet.core.text
 
     uses dev.plugnet.api.LayerProvider;
     uses dev.plugnet.api.ActivationProvider;

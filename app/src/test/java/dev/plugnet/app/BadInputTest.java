@@ -31,7 +31,7 @@ class BadInputTest {
 
     /** @return checkpoint text edited on purpose, with a checksum that fits again */
     static String resealed(String text) {
-        var json = dev.plugnet.core.model.StrictJson.mapper();
+        var json = dev.plugnet.core.Plugnet.boot().json();
         var root = (tools.jackson.databind.node.ObjectNode) json.readTree(text);
         return json.writeValueAsString(dev.plugnet.core.checkpoint.CheckpointChecksum.seal(json, root));
     }

@@ -13,10 +13,10 @@ import dev.plugnet.api.OptimizerProvider;
 import dev.plugnet.api.PluginProvider;
 import dev.plugnet.api.ShortcutProvider;
 import dev.plugnet.core.compute.ComputeBackends;
+import dev.plugnet.core.json.StrictJson;
 import dev.plugnet.core.model.ModelLimits;
 import dev.plugnet.core.model.ModelReader;
 import dev.plugnet.core.model.ModelWriter;
-import dev.plugnet.core.model.StrictJson;
 import dev.plugnet.core.plugins.PluginKind;
 import dev.plugnet.core.plugins.PluginRegistry;
 import tools.jackson.databind.ObjectMapper;
@@ -76,7 +76,7 @@ public final class PlugnetModule extends AbstractModule {
     @Provides
     @Singleton
     public ObjectMapper objectMapper() {
-        return StrictJson.mapper(limits);
+        return StrictJson.mapper(limits.maxNestingDepth());
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package dev.plugnet.core.model;
 
+import dev.plugnet.core.json.JsonValues;
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,6 +1,7 @@
 package dev.plugnet.core.model;
 
 import dev.plugnet.api.ConfigException;
+import dev.plugnet.core.json.StrictJson;
 
 /**
  * Resource limits on what a model file may ask for, checked before anything is allocated: a hostile or
@@ -19,7 +20,7 @@ import dev.plugnet.api.ConfigException;
 public record ModelLimits(long maxConfigBytes, int maxNestingDepth, int maxLayers, int maxWidth,
                           long maxParameters) {
     /** The defaults. */
-    public static final ModelLimits DEFAULTS = new ModelLimits(8L << 20, 64, 1_000, 1_000_000, 50_000_000L);
+    public static final ModelLimits DEFAULTS = new ModelLimits(8L << 20, StrictJson.DEFAULT_MAX_NESTING_DEPTH, 1_000, 1_000_000, 50_000_000L);
 
     /**
      * @return the defaults, overridden by any {@code plugnet.max-…} system property

@@ -4,6 +4,9 @@ import dev.plugnet.api.ApiVersion;
 import dev.plugnet.api.ConfigException;
 import dev.plugnet.api.OptionSpec;
 import dev.plugnet.api.OptionType;
+import dev.plugnet.core.json.JsonObjectReader;
+import dev.plugnet.core.json.JsonValues;
+import dev.plugnet.core.json.StrictJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +43,7 @@ public final class ModelReader {
     }
 
     /**
-     * @param mapper a strict mapper, as {@link StrictJson#mapper(ModelLimits)} builds
+     * @param mapper a strict mapper, as {@link StrictJson#mapper(int)} builds
      * @param limits the limits on size and layer count
      */
     public ModelReader(ObjectMapper mapper, ModelLimits limits) {

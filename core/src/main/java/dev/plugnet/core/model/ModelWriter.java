@@ -1,6 +1,7 @@
 package dev.plugnet.core.model;
 
 import dev.plugnet.api.OptionType;
+import dev.plugnet.core.json.JsonValues;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;

@@ -2,9 +2,9 @@ package dev.plugnet.core.reference;
 
 import dev.plugnet.api.ConfigException;
 import dev.plugnet.api.Matrix;
-import dev.plugnet.core.model.JsonObjectReader;
-import dev.plugnet.core.model.JsonValues;
-import dev.plugnet.core.model.StrictJson;
+import dev.plugnet.core.json.JsonObjectReader;
+import dev.plugnet.core.json.JsonValues;
+import dev.plugnet.core.json.StrictJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 

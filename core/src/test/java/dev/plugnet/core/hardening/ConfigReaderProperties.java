@@ -1,12 +1,12 @@
 package dev.plugnet.core.hardening;
 
+import dev.plugnet.api.Matrix;
 import dev.plugnet.api.PlugnetException;
 import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.json.StrictJson;
 import dev.plugnet.core.model.ModelLimits;
-import dev.plugnet.core.model.StrictJson;
 import dev.plugnet.core.network.AssembledModel;
 import dev.plugnet.core.plugins.PluginRegistry;
-import dev.plugnet.api.Matrix;
 import dev.plugnet.core.train.TrainingStep;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

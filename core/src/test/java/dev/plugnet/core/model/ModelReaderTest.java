@@ -1,6 +1,7 @@
 package dev.plugnet.core.model;
 
 import dev.plugnet.api.ConfigException;
+import dev.plugnet.core.json.StrictJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

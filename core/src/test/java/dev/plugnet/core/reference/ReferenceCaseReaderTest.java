@@ -1,7 +1,7 @@
 package dev.plugnet.core.reference;
 
 import dev.plugnet.api.ConfigException;
-import dev.plugnet.core.model.StrictJson;
+import dev.plugnet.core.json.StrictJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package dev.plugnet.core.reference;
 
-import dev.plugnet.core.model.StrictJson;
+import dev.plugnet.core.json.StrictJson;
 import dev.plugnet.testkit.SeedCase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.plugnet.core.model;
+package dev.plugnet.core.json;
 
 import dev.plugnet.api.ConfigException;
 import tools.jackson.databind.JsonNode;

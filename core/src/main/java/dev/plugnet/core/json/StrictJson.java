@@ -1,12 +1,12 @@
-package dev.plugnet.core.model;
+package dev.plugnet.core.json;
 
 import dev.plugnet.api.ConfigException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -29,16 +29,19 @@ public final class StrictJson {
     private StrictJson() {
     }
 
-    /** @return a new strict mapper that writes indented JSON, with the default limits */
+    /** JSON nesting deeper than this is refused unless a limit says otherwise. */
+    public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
+
+    /** @return a new strict mapper that writes indented JSON, with the default nesting limit */
     public static ObjectMapper mapper() {
-        return mapper(ModelLimits.DEFAULTS);
+        return mapper(DEFAULT_MAX_NESTING_DEPTH);
     }
 
-    /** @return a new strict mapper that writes indented JSON and refuses nesting deeper than the limit */
-    public static ObjectMapper mapper(ModelLimits limits) {
+    /** @return a new strict mapper that writes indented JSON and refuses nesting deeper than {@code maxNestingDepth} */
+    public static ObjectMapper mapper(int maxNestingDepth) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxNestingDepth(maxNestingDepth)
                         .build())
                 .build();
         return JsonMapper.builder(factory)

@@ -1,6 +1,7 @@
-package dev.plugnet.core.model;
+package dev.plugnet.core.json;
 
 import dev.plugnet.api.ConfigException;
+import dev.plugnet.api.Options;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -22,7 +23,7 @@ public final class JsonValues {
     }
 
     /** @return an unmodifiable deep copy of a map of plain values, keeping its order */
-    static Map<String, Object> immutableCopy(Map<String, Object> map) {
+    public static Map<String, Object> immutableCopy(Map<String, Object> map) {
         Map<String, Object> copy = new LinkedHashMap<>();
         map.forEach((k, v) -> copy.put(k, immutable(v)));
         return Collections.unmodifiableMap(copy);
@@ -104,24 +105,24 @@ public final class JsonValues {
         throw new IllegalArgumentException("not a plain JSON value: " + value);
     }
 
-    /** @return a short description of a JSON value for messages */
+    /**
+     * @return a short description of a JSON value for messages, in {@link Options#describe}'s words (the one
+     *         wording for values in messages): {@code -3}, {@code "four"}, {@code a list of 2}, {@code an object};
+     *         {@code nothing} for a missing value
+     */
     public static String describe(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
         }
-        if (node.isNull()) {
-            return "null";
-        }
-        if (node.isObject()) {
-            return "an object";
-        }
-        if (node.isArray()) {
-            return "a list of " + node.size();
+        if (node.isNumber() || node.isBoolean()) {
+            return node.toString();
         }
         if (node.isString()) {
-            String s = node.stringValue();
-            return '"' + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + '"';
+            return Options.describe(node.stringValue());
         }
-        return node.toString();
+        if (node.isArray()) {
+            return Options.describe(Collections.nCopies(node.size(), (Object) null));
+        }
+        return Options.describe(node.isNull() ? null : Map.of());
     }
 }
