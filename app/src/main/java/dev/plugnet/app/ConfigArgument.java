@@ -29,7 +29,9 @@ record ConfigArgument(ModelSpec spec, Optional<BundledExample> example) {
         }
         ModelSpec spec = plugnet.reader().read(file);
         try {
-            plugnet.assembler().network(spec); // plugin names, options and widths: checked here to name the file
+            // plugin names, options (the optimizer's too, which gradcheck and explain do not use) and widths:
+            // checked here, for every command, to name the file
+            plugnet.assembler().assemble(spec);
         } catch (ConfigException e) {
             throw e.location().startsWith(value) ? e : new ConfigException(value + " " + e.location(), e.problem());
         }

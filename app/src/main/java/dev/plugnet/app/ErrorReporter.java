@@ -2,6 +2,7 @@ package dev.plugnet.app;
 
 import dev.plugnet.api.NonFiniteException;
 import dev.plugnet.api.PlugnetException;
+import dev.plugnet.core.checkpoint.MissingPluginsException;
 import dev.plugnet.core.plugins.PluginFailedException;
 import picocli.CommandLine;
 
@@ -37,6 +38,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof PluginFailedException p) {
             // a bug in a plugin: it names the plugin, its module and jar; plugnet is not to blame
             err.println("plugnet: " + p.getMessage());
+        } else if (e instanceof MissingPluginsException m) {
+            err.println("plugnet: " + m.withAdvice(installAdvice()));
         } else if (e instanceof PlugnetException p) {
             err.println("plugnet: " + p.getMessage());
         } else {
@@ -49,6 +52,21 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         }
         err.flush();
         return exitCode(e);
+    }
+
+    /**
+     * @return how to install a plugin, in the terms of how this app was started: the {@code ./plugnet} launcher
+     *         (which sets {@code plugnet.launcher}) takes plugin folders; {@code java -m} can also use the module
+     *         path
+     */
+    static String installAdvice() {
+        String launcher = System.getProperty("plugnet.launcher");
+        if (launcher != null && !launcher.isBlank()) {
+            return "add their jars with " + launcher + " --plugins DIR … (a folder of jars), or copy them into"
+                    + " ./plugins";
+        }
+        return "add their jars with --plugins DIR (a folder of jars), $PLUGNET_PLUGINS or ./plugins, or put them"
+                + " on the module path";
     }
 
     /**

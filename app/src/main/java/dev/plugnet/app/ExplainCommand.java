@@ -90,6 +90,7 @@ final class ExplainCommand implements Callable<Integer> {
         String origin;
         if (source.model != null) {
             Checkpoint checkpoint = plugnet.checkpointReader().forInference().read(source.model);
+            plugnet.warnAboutPluginVersions(checkpoint, source.model.toString());
             model = checkpoint.config();
             preprocessing = checkpoint.preprocessing();
             if (dataName == null) {

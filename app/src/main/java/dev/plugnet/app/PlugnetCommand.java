@@ -66,7 +66,10 @@ public final class PlugnetCommand implements Runnable {
                 err.println("plugnet: warning: " + w.describe());
             }
             err.flush();
-            plugnet = Plugnet.with(registry);
+            plugnet = Plugnet.with(registry, dev.plugnet.core.model.ModelLimits.fromSystemProperties(), message -> {
+                err.println("plugnet: warning: " + message);
+                err.flush();
+            });
         }
         return plugnet;
     }

@@ -172,6 +172,9 @@ final class TrainCommand implements Callable<Integer> {
 
         // the model: a resumed checkpoint, a config file, or a bundled example
         Checkpoint resumed = resume == null ? null : plugnet.checkpointReader().read(resume);
+        if (resumed != null) {
+            plugnet.warnAboutPluginVersions(resumed, resume.toString());
+        }
         Optional<BundledExample> example = Optional.empty();
         ModelSpec model;
         if (resumed != null) {

@@ -170,4 +170,60 @@ class PluginFailureTest {
                 + shadow.resolve("com.example.shadow.jar") + ") skipped: the name is taken by the built-in layer"
                 + " plugin in module dev.plugnet.layers.dense", r.err().strip());
     }
+
+    @Test
+    void aCheckpointWarnsOfAnotherPluginVersionAndItsMissingPluginAdviceFitsTheLauncher() throws Exception {
+        Path v1 = work.resolve("v1");
+        Path v2 = work.resolve("v2");
+        Files.createDirectories(v1);
+        Files.createDirectories(v2);
+        for (var version : Map.of(v1, "1.0.0", v2, "1.1.0").entrySet()) {
+            PluginJarBuilder.create().modulePath(api).moduleVersion(version.getValue())
+                    .source("com/example/pass/PassProvider.java", layer("com.example.pass", "PassProvider", "pass", false))
+                    .source("module-info.java", "module com.example.pass { requires dev.plugnet.api;"
+                            + " provides dev.plugnet.api.LayerProvider with com.example.pass.PassProvider; }")
+                    .build(version.getKey().resolve("pass.jar"));
+        }
+        Path checkpoint = work.resolve("pass-checkpoint.json");
+        Cli.Result trained = run(Map.of(), "--plugins", v1.toString(), "train", "--config", model("pass").toString(),
+                "--data", "thyroid", "--out", checkpoint.toString());
+        assertEquals(ExitCodes.OK, trained.code(), trained.err());
+
+        Cli.Result newer = run(Map.of(), "--plugins", v2.toString(), "evaluate", "--model", checkpoint.toString(),
+                "--data", "thyroid");
+        assertEquals(ExitCodes.OK, newer.code(), newer.err());
+        assertEquals("plugnet: warning: " + checkpoint + " was written with layer \"pass\" 1.0.0 (module"
+                + " com.example.pass); installed is 1.1.0 (module com.example.pass, " + v2.resolve("pass.jar")
+                + "): results may differ", newer.err().strip());
+
+        Cli.Result missing = run(Map.of(), "predict", "--model", checkpoint.toString(), "--data", "thyroid");
+        assertEquals(ExitCodes.BAD_INPUT, missing.code(), missing.err());
+        assertEquals("plugnet: " + checkpoint + ": needs plugins that are not installed: layer \"pass\" (module"
+                + " com.example.pass@1.0.0); add their jars with --plugins DIR (a folder of jars), $PLUGNET_PLUGINS"
+                + " or ./plugins, or put them on the module path", missing.errLine());
+        System.setProperty("plugnet.launcher", "./plugnet");
+        try {
+            Cli.Result launched = run(Map.of(), "predict", "--model", checkpoint.toString(), "--data", "thyroid");
+            assertTrue(launched.errLine().endsWith("; add their jars with ./plugnet --plugins DIR … (a folder of"
+                    + " jars), or copy them into ./plugins"), launched.err());
+        } finally {
+            System.clearProperty("plugnet.launcher");
+        }
+    }
+
+    @Test
+    void everyCommandRefusesBadOptimizerOptionsNamingTheFile() throws Exception {
+        Path file = work.resolve("bad-optimizer.json");
+        Files.writeString(file, """
+                {"format": 1, "name": "m", "inputs": 5,
+                 "layers": [{"type": "dense", "units": 3, "activation": "softmax"}],
+                 "loss": "cross_entropy", "optimizer": {"type": "sgd", "learning_rate": -1}}
+                """);
+        for (String command : new String[] {"train", "gradcheck", "explain"}) {
+            Cli.Result r = run(Map.of(), command, "--config", file.toString());
+            assertEquals(ExitCodes.BAD_INPUT, r.code(), command + ": " + r.err());
+            assertEquals("plugnet: " + file + " optimizer.learning_rate: expected a number > 0, got -1", r.errLine(),
+                    command);
+        }
+    }
 }

@@ -206,8 +206,20 @@ public final class Plugnet implements AutoCloseable {
      * @throws CheckpointException if it needs plugins that are not installed or its weights do not fit
      */
     public TrainedModel restore(Checkpoint checkpoint, String source) {
+        warnAboutPluginVersions(checkpoint, source);
         Network network = checkpointReader().restoreNetwork(checkpoint, assembler(), registry(), products(), source);
         return new TrainedModel(this, checkpoint, network);
+    }
+
+    /**
+     * Warns (through this plugnet's warnings) about each plugin of {@code checkpoint} whose installed version
+     * differs from the one it was written with, naming both versions.
+     *
+     * @param source names the checkpoint in the warning
+     */
+    public void warnAboutPluginVersions(Checkpoint checkpoint, String source) {
+        RunWarnings warnings = injector.getInstance(RunWarnings.class);
+        CheckpointReader.versionChanges(checkpoint, registry(), source).forEach(warnings::warn);
     }
 
     /**

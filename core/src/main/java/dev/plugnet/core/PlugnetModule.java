@@ -49,6 +49,7 @@ public final class PlugnetModule extends AbstractModule {
     protected void configure() {
         bind(PluginRegistry.class).toInstance(registry);
         bind(ModelLimits.class).toInstance(limits);
+        bind(RunWarnings.class).toInstance(new RunWarnings(warnings));
         bindAll(PluginKind.LAYER, LayerProvider.class);
         bindAll(PluginKind.ACTIVATION, ActivationProvider.class);
         bindAll(PluginKind.LOSS, LossProvider.class);

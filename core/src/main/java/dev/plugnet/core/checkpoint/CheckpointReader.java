@@ -421,8 +421,26 @@ public final class CheckpointReader {
             }
         }
         if (!missing.isEmpty()) {
-            throw new CheckpointException(source, "needs plugins that are not installed: "
-                    + String.join(", ", missing) + "; put their jars on the module path");
+            throw new MissingPluginsException(source, missing);
         }
+    }
+
+    /**
+     * @return one sentence for each plugin the checkpoint uses whose installed version differs from the one it
+     *         was written with (both versions known), naming both versions
+     */
+    public static List<String> versionChanges(Checkpoint checkpoint, PluginRegistry registry, String source) {
+        List<String> changes = new ArrayList<>();
+        for (PluginUse p : checkpoint.plugins()) {
+            registry.find(p.kind(), p.name()).ifPresent(installed -> {
+                if (!p.version().isEmpty() && !installed.version().isEmpty()
+                        && !p.version().equals(installed.version())) {
+                    changes.add(source + " was written with " + p.kind().word() + " \"" + p.name() + "\" " + p.version()
+                            + " (module " + p.module() + "); installed is " + installed.version() + " (module "
+                            + installed.module() + ", " + installed.origin() + "): results may differ");
+                }
+            });
+        }
+        return changes;
     }
 }

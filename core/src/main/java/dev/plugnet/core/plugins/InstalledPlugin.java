@@ -13,9 +13,12 @@ import dev.plugnet.api.PluginProvider;
  */
 public record InstalledPlugin(PluginKind kind, PluginProvider provider, String module, String version,
                               String origin) {
-    /** @return whether it came from the layer that holds plugnet (the module path or class path), not a folder */
+    /**
+     * @return whether it is part of plugnet's own installation — built in (the layer that holds plugnet) or
+     *         registered in code by the program embedding plugnet — rather than from a plugin folder
+     */
     public boolean builtIn() {
-        return "built in".equals(origin);
+        return "built in".equals(origin) || REGISTERED.equals(origin);
     }
 
     /** @return the plugin's name */

@@ -148,7 +148,8 @@ public final class PluginRegistry {
             if (earlier.builtIn()) {
                 all.add(new PluginWarning(Path.of(plugin.origin()), word + " plugin \"" + plugin.name()
                         + "\" in module " + plugin.module() + " (" + plugin.origin() + ")", "the name is taken by"
-                        + " the built-in " + word + " plugin in module " + earlier.module()));
+                        + " the " + ("built in".equals(earlier.origin()) ? "built-in " : "registered ") + word
+                        + " plugin in module " + earlier.module()));
                 continue;
             }
             named.remove(plugin.name());
