@@ -20,8 +20,6 @@ import dev.plugnet.core.train.TrainingSettings;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -29,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,7 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("long")
 class CheckpointReaderProperties {
     private static final Plugnet PLUGNET = Plugnet.with(PluginRegistry.discover(), ModelLimits.DEFAULTS);
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Path DIR = tempDir();
     private static final Path FILE = DIR.resolve("fuzzed.json");
     private static final String CONFIG = read(Path.of("../app/src/main/resources/dev/plugnet/app/examples/thyroid-5-4-3.json"));
@@ -166,71 +162,18 @@ class CheckpointReaderProperties {
 
     // ---- any JSON value anywhere, re-sealed ---------------------------------------------------------
 
-    private static Generator<JsonNode> values() {
-        Generator<JsonNode> scalars = Generator.oneOf(
-                Generator.anyInt().map(NODES::numberNode),
-                Generator.anyLong().map(NODES::numberNode),
-                Generator.anyFiniteDouble().map(NODES::numberNode),
-                Generator.of(0, 1, -1, 2, 3, 4, 5, 1_000_000_000, Integer.MAX_VALUE).map(NODES::numberNode),
-                Generator.booleans().map(NODES::booleanNode),
-                Generator.of("dense", "sigmoid", "adam", "layer", "activation", "shortcut", "plugnet-checkpoint",
-                        "layers[0].W", "", "sha256:00").map(NODES::stringNode),
-                Generator.strings(8).map(NODES::stringNode),
-                Generator.constant(NODES.nullNode()));
-        Generator<String> keys = Generator.of("rows", "cols", "values", "kind", "name", "epoch", "x");
-        return Generator.recursive(scalars, inner -> Generator.oneOf(
-                inner.list(0, 4).map(list -> {
-                    ArrayNode a = NODES.arrayNode();
-                    list.forEach(a::add);
-                    return a;
-                }),
-                random -> {
-                    ObjectNode o = NODES.objectNode();
-                    o.set(keys.next(random), inner.next(random));
-                    return o;
-                }), 3);
-    }
-
-    /** Where a generated value goes: the container {@code where} (mod their count), the slot in it, replace or add. */
-    record Substitution(JsonNode value, int where, int slot, boolean replace) {
-    }
+    private static final Generator<JsonNode> VALUES = JsonMutations.values(List.of("dense", "sigmoid", "adam",
+            "layer", "activation", "shortcut", "plugnet-checkpoint", "layers[0].W", "", "sha256:00"),
+            List.of("rows", "cols", "values", "kind", "name", "epoch", "x"), 8);
 
     @Test
     void anyValueAnywhereNeverEscapesAsAnythingButALocatedPlugnetError() {
-        Generator<JsonNode> values = values();
-        Generator<Integer> ints = Generator.anyInt();
-        ForAll.check(5_000, random -> new Substitution(values.next(random), ints.next(random), ints.next(random),
-                random.nextBoolean()), CheckpointReaderProperties::substituted);
-    }
-
-    private static void substituted(Substitution s) {
-        JsonNode value = s.value();
-        int where = s.where();
-        int slot = s.slot();
-        boolean replace = s.replace();
-        ObjectNode root = (ObjectNode) PLUGNET.json().readTree(REAL);
-        List<JsonNode> containers = new ArrayList<>();
-        containers.add(root);
-        for (int i = 0; i < containers.size(); i++) {
-            containers.get(i).forEach(child -> {
-                if (child.isContainer()) {
-                    containers.add(child);
-                }
-            });
-        }
-        JsonNode target = containers.get(Math.floorMod(where, containers.size()));
-        if (target instanceof ObjectNode o) {
-            List<String> names = new ArrayList<>(o.propertyNames());
-            o.set(replace && !names.isEmpty() ? names.get(Math.floorMod(slot, names.size())) : "extra", value);
-        } else if (target instanceof ArrayNode a) {
-            if (replace && !a.isEmpty()) {
-                a.set(Math.floorMod(slot, a.size()), value);
-            } else {
-                a.add(value);
-            }
-        }
-        survives(PLUGNET.json().writeValueAsString(CheckpointChecksum.seal(PLUGNET.json(), root))
-                .getBytes(StandardCharsets.UTF_8));
+        ForAll.check(5_000, JsonMutations.Substitution.of(VALUES), s -> {
+            ObjectNode root = (ObjectNode) PLUGNET.json().readTree(REAL);
+            s.applyTo(root);
+            survives(PLUGNET.json().writeValueAsString(CheckpointChecksum.seal(PLUGNET.json(), root))
+                    .getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     // ---- foreign files ----------------------------------------------------------------------------
@@ -241,7 +184,7 @@ class CheckpointReaderProperties {
         return Generator.oneOf(
                 Generator.bytes(200),
                 cuts.map(n -> Arrays.copyOf(real, n)),
-                values().map(v -> v.toString().getBytes(StandardCharsets.UTF_8)),
+                VALUES.map(v -> v.toString().getBytes(StandardCharsets.UTF_8)),
                 Generator.of(CONFIG, "a,b,label\n1,2,x\n", "", " \n", "null", "{}", "[]", "{\"kind\": 3}",
                         "{\"kind\": \"plugnet-checkpoint\"}", "{\"kind\": \"plugnet-checkpoint\", \"format\": 2}",
                         "\uFEFF" + REAL).map(text -> text.getBytes(StandardCharsets.UTF_8)));

@@ -11,14 +11,11 @@ import dev.plugnet.core.train.TrainingStep;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -34,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfigReaderProperties {
     private static final Plugnet PLUGNET = Plugnet.with(PluginRegistry.discover(), ModelLimits.DEFAULTS);
     private static final String SEED = read("../examples/seed-5-4-3.json");
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static String read(String path) {
         try {
@@ -116,81 +112,16 @@ class ConfigReaderProperties {
 
     // ---- structural substitutions: any JSON value anywhere in the example -------------------------
 
-    static Generator<JsonNode> values() {
-        Generator<JsonNode> scalars = Generator.oneOf(
-                Generator.anyInt().map(NODES::numberNode),
-                Generator.anyLong().map(NODES::numberNode),
-                Generator.anyFiniteDouble().map(NODES::numberNode),
-                Generator.of(0, 1, -1, 2, 3, 4, 5, 1_000_000_000, Integer.MAX_VALUE).map(NODES::numberNode),
-                Generator.booleans().map(NODES::booleanNode),
-                Generator.of("dense", "sigmoid", "softmax", "relu", "cross_entropy", "mse", "adam", "sgd", "xavier",
-                        "", "@class", "java.lang.Runtime").map(NODES::stringNode),
-                Generator.strings(12).map(NODES::stringNode),
-                Generator.constant(NODES.nullNode()));
-        Generator<String> keys = Generator.of("type", "units", "activation", "weights", "biases", "bias",
-                "learning_rate", "inputs", "x");
-        return Generator.recursive(scalars, inner -> Generator.oneOf(
-                inner.list(0, 4).map(list -> {
-                    ArrayNode a = NODES.arrayNode();
-                    list.forEach(a::add);
-                    return a;
-                }),
-                random -> {
-                    ObjectNode o = NODES.objectNode();
-                    o.set(keys.next(random), inner.next(random));
-                    return o;
-                }), 3);
-    }
-
-    /** Where a generated value goes: the container {@code where} (mod their count), the slot in it, replace or add. */
-    record Substitution(JsonNode value, int where, int slot, boolean replace) {
-        static Generator<Substitution> of(Generator<JsonNode> values) {
-            Generator<Integer> ints = Generator.anyInt();
-            return random -> new Substitution(values.next(random), ints.next(random), ints.next(random),
-                    random.nextBoolean());
-        }
-    }
-
-    private static List<JsonNode> containers(JsonNode root) {
-        List<JsonNode> out = new ArrayList<>();
-        out.add(root);
-        for (int i = 0; i < out.size(); i++) {
-            JsonNode n = out.get(i);
-            if (n.isContainer()) {
-                n.forEach(child -> {
-                    if (child.isContainer()) {
-                        out.add(child);
-                    }
-                });
-            }
-        }
-        return out;
-    }
+    private static final Generator<JsonNode> VALUES = JsonMutations.values(List.of("dense", "sigmoid", "softmax",
+            "relu", "cross_entropy", "mse", "adam", "sgd", "xavier", "", "@class", "java.lang.Runtime"),
+            List.of("type", "units", "activation", "weights", "biases", "bias", "learning_rate", "inputs", "x"), 12);
 
     @Test
     void anyValueAnywhereNeverEscapesAsAnythingButAPlugnetError() {
-        ForAll.check(10_000, Substitution.of(values()), ConfigReaderProperties::substituted);
-    }
-
-    private static void substituted(Substitution s) {
-        JsonNode value = s.value();
-        int where = s.where();
-        int slot = s.slot();
-        boolean replace = s.replace();
-        JsonNode root = StrictJson.readTree(StrictJson.mapper(), SEED);
-        List<JsonNode> containers = containers(root);
-        JsonNode target = containers.get(Math.floorMod(where, containers.size()));
-        if (target instanceof ObjectNode o) {
-            List<String> names = new ArrayList<>(o.propertyNames());
-            String name = replace && !names.isEmpty() ? names.get(Math.floorMod(slot, names.size())) : "extra";
-            o.set(name, value);
-        } else if (target instanceof ArrayNode a) {
-            if (replace && !a.isEmpty()) {
-                a.set(Math.floorMod(slot, a.size()), value);
-            } else {
-                a.add(value);
-            }
-        }
-        survives(root.toString());
+        ForAll.check(10_000, JsonMutations.Substitution.of(VALUES), s -> {
+            JsonNode root = StrictJson.readTree(StrictJson.mapper(), SEED);
+            s.applyTo(root);
+            survives(root.toString());
+        });
     }
 }
