@@ -101,7 +101,8 @@ final class BenchCommand implements Callable<Integer> {
                 : plugnet.reader().read(resource("bench/" + workload + ".json"));
         String name = config != null ? config.getFileName().toString() : workload.name();
         int b = batch != null ? batch : config != null ? model.training().batchSize() : workload.batch;
-        try (ComputeBackend compute = plugnet.computeBackends().open(ComputeBackends.AUTO,
+        ComputeBackends backends = plugnet.computeBackends();
+        try (ComputeBackend compute = backends.open(backends.choice(model.training().compute()),
                 threads != null ? threads : Runtime.getRuntime().availableProcessors())) {
             AssembledModel assembled = plugnet.assembler().assemble(model, compute);
             Network network = assembled.network();
@@ -114,7 +115,7 @@ final class BenchCommand implements Callable<Integer> {
                         + " inputs and gives " + network.outputs() + " outputs");
             }
             Result r = run(new TrainingStep(assembled), data, b, model.seed());
-            report(out, name, assembled, b, compute.threads(), r);
+            report(out, name, assembled, b, compute, r);
         }
         return ExitCodes.OK;
     }
@@ -222,7 +223,9 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private void report(PrintWriter out, String name, AssembledModel model, int batchSize, int threadCount, Result r) {
+    private void report(PrintWriter out, String name, AssembledModel model, int batchSize, ComputeBackend compute,
+                        Result r) {
+        int threadCount = compute.threads();
         double flopsPerSample = 0;
         Network network = model.network();
         int width = network.inputs();
@@ -243,14 +246,17 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "{\"workload\": \"%s\", \"network\": \"%s\", \"batch\": %d, \"threads\": %d,"
                     + " \"windows\": %d, \"window_s\": %s, \"samples_per_s\": %.6g, \"samples_per_s_min\": %.6g,"
                     + " \"samples_per_s_max\": %.6g, \"gflops\": %.4g, \"bytes_per_step\": %.4g,"
-                    + " \"bytes_per_step_max\": %.4g, \"backward\": \"%s\", \"java\": \"%s\"}%n",
+                    + " \"bytes_per_step_max\": %.4g, \"backward\": \"%s\", \"compute\": \"%s\", \"compute_runs\": \"%s\","
+                    + " \"java\": \"%s\"}%n",
                     name, net, batchSize, threadCount, sorted.length, seconds, median, sorted[0],
                     sorted[sorted.length - 1], gflops, median(bytes), bytes[bytes.length - 1],
-                    network.usesShortcut() ? network.shortcutName() : "generic", Runtime.version());
+                    network.usesShortcut() ? network.shortcutName() : "generic", compute.name(),
+                    compute.describe().replace("\"", "'"), Runtime.version());
         } else {
-            out.printf(Locale.ROOT, "bench %s: network %s, batch %d, %d thread%s, backward %s, Java %s%n", name, net,
-                    batchSize, threadCount, threadCount == 1 ? "" : "s",
+            out.printf(Locale.ROOT, "bench %s: network %s, batch %d, compute %s, %d thread%s, backward %s, Java %s%n",
+                    name, net, batchSize, compute.name(), threadCount, threadCount == 1 ? "" : "s",
                     network.usesShortcut() ? network.shortcutName() : "generic", Runtime.version());
+            out.printf(Locale.ROOT, "  compute     %s%n", compute.describe());
             out.printf(Locale.ROOT, "  samples/s   median %.4g  (min %.4g, max %.4g, %d windows of %.3g s after %.3g s warm-up)%n",
                     median, sorted[0], sorted[sorted.length - 1], sorted.length, seconds, warmup);
             out.printf(Locale.ROOT, "  GFLOP/s     %.3f  (6·B·Σ n_in·n_out per step)%n", gflops);

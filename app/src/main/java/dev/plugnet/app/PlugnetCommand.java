@@ -2,6 +2,7 @@ package dev.plugnet.app;
 
 import dev.plugnet.api.ConfigException;
 import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.model.ModelLimits;
 import dev.plugnet.core.files.InputFile;
 import dev.plugnet.core.plugins.PluginRegistry;
 import dev.plugnet.core.plugins.PluginWarning;
@@ -40,6 +41,13 @@ public final class PlugnetCommand implements Runnable {
                 "Also loaded: ./" + DEFAULT_FOLDER + "/ if it exists, and the folders in $" + PLUGINS_ENV + "."})
     List<Path> pluginFolders = new ArrayList<>();
 
+    @Option(names = "--compute", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = {"The compute backend the matrix products run on: auto (the default: each product on the"
+                + " fastest backend for its size), java, openblas, or another installed one (see plugins)."
+                + " Overrides the model file's training.compute. A backend that cannot start here is one warning,"
+                + " and java runs."})
+    String compute;
+
     private final Function<String, String> environment;
     private final Path workingDirectory;
     private Plugnet plugnet;
@@ -66,10 +74,10 @@ public final class PlugnetCommand implements Runnable {
                 err.println("plugnet: warning: " + w.describe());
             }
             err.flush();
-            plugnet = Plugnet.with(registry, dev.plugnet.core.model.ModelLimits.fromSystemProperties(), message -> {
+            plugnet = Plugnet.with(registry, ModelLimits.fromSystemProperties(), message -> {
                 err.println("plugnet: warning: " + message);
                 err.flush();
-            });
+            }, compute);
         }
         return plugnet;
     }

@@ -154,13 +154,30 @@ final class TrainCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
-        try (ComputeBackend chosen = threads == null ? null
-                : parent.plugnet().computeBackends().open(ComputeBackends.AUTO, threads)) {
-            compute = chosen;
+        try {
             return train();
         } finally {
-            compute = null;
+            if (compute != null) {
+                compute.close();
+                compute = null;
+            }
         }
+    }
+
+    /**
+     * @return the backend the model's products run on: with {@code --threads}, one of its own (opened here for
+     *         the run's compute choice); otherwise the process-wide one
+     */
+    private ComputeBackend backendFor(Plugnet plugnet, ModelSpec model) {
+        ComputeBackends backends = plugnet.computeBackends();
+        String choice = backends.choice(model.training().compute());
+        if (threads != null) {
+            if (compute == null) {
+                compute = backends.open(choice, threads);
+            }
+            return compute;
+        }
+        return plugnet.products() != null ? plugnet.products() : backends.shared(choice);
     }
 
     private Integer train() {
@@ -212,7 +229,8 @@ final class TrainCommand implements Callable<Integer> {
         PrintStream terminal = Terminals.interactive() ? (json ? System.err : System.out) : null;
         ProgressPrinter progress = new ProgressPrinter(info, terminal);
         TrainingRequest request = TrainingRequest.of(model, dataset).withDataWhere(table.whereHeader())
-                .withDataName(dataName).withCompute(compute).withCheckpoints(checkpointFile, checkpointEvery)
+                .withDataName(dataName).withCompute(backendFor(plugnet, model))
+                .withCheckpoints(checkpointFile, checkpointEvery)
                 .withListener(progress);
         if (resumed != null) {
             request = request.withResume(resumed, resume.toString()).withEpochs(epochs);
@@ -272,7 +290,8 @@ final class TrainCommand implements Callable<Integer> {
             CurvesPlot.write(plot, history, model.name(), table.source());
         }
         TrainReport report = new TrainReport(model.name(), dataName, checkpointFile, plot, history,
-                outcome.epochsRun(), outcome.seconds(), t.batchSize(), outcome.throughput(), test);
+                outcome.epochsRun(), outcome.seconds(), t.batchSize(), outcome.throughput(), test,
+                backendFor(plugnet, model));
         if (json) {
             out.println(plugnet.json().writeValueAsString(report.toJson()));
         } else {

@@ -1,5 +1,6 @@
 package dev.plugnet.app;
 
+import dev.plugnet.api.ComputeBackend;
 import dev.plugnet.core.train.EpochStats;
 import dev.plugnet.core.train.History;
 import dev.plugnet.core.train.ThroughputMeter;
@@ -24,9 +25,11 @@ import java.util.Locale;
  * @param batchSize rows per minibatch
  * @param throughput the training steps' throughput
  * @param test the held-out report, or {@code null} without test rows
+ * @param compute the backend the products ran on
  */
 record TrainReport(String model, String data, Path checkpoint, Path plot, History history, int ran, double seconds,
-                   int batchSize, ThroughputMeter.Throughput throughput, EvaluationReport test) {
+                   int batchSize, ThroughputMeter.Throughput throughput, EvaluationReport test,
+                   ComputeBackend compute) {
 
     /** Prints the report as lines. */
     void print(PrintWriter out) {
@@ -43,6 +46,8 @@ record TrainReport(String model, String data, Path checkpoint, Path plot, Histor
                         + " steps%s)%n", tp.samplesPerSecond(), tp.steps(), batchSize, tp.seconds(),
                 tp.bytesPerStep() < 0 ? "" : String.format(Locale.ROOT, ", %.0f bytes allocated per step",
                         tp.bytesPerStep()));
+        out.printf(Locale.ROOT, "compute: %s, %d thread%s (%s)%n", compute.name(), compute.threads(),
+                compute.threads() == 1 ? "" : "s", compute.describe());
         if (test != null) {
             test.print(out);
         } else {
@@ -74,6 +79,10 @@ record TrainReport(String model, String data, Path checkpoint, Path plot, Histor
         if (throughput.bytesPerStep() >= 0) {
             tp.put("bytes_per_step", throughput.bytesPerStep());
         }
+        ObjectNode c = root.putObject("compute");
+        c.put("backend", compute.name());
+        c.put("threads", compute.threads());
+        c.put("runs", compute.describe());
         if (test != null) {
             root.set("test", test.toJson());
         } else {

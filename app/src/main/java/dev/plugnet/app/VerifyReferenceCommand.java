@@ -77,6 +77,10 @@ final class VerifyReferenceCommand implements Callable<Integer> {
                 }
             }
         }
+        var backends = plugnet.computeBackends();
+        var backend = backends.shared(backends.choice(null));
+        out.printf(Locale.ROOT, "compute: %s, %d thread%s (%s)%n", backend.name(), backend.threads(),
+                backend.threads() == 1 ? "" : "s", backend.describe());
         out.printf(Locale.ROOT, "verify-reference: %d passed, %d failed, %d skipped, %d unreadable (tolerance %.0e)%n",
                 passed, failed, skipped, unreadable, ReferenceResult.TOLERANCE);
         if (unreadable > 0) {

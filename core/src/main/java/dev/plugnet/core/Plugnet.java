@@ -52,7 +52,7 @@ public final class Plugnet implements AutoCloseable {
 
     private Plugnet(Injector injector, int threads) {
         this.injector = injector;
-        this.ownCompute = threads == 0 ? null : computeBackends().open(ComputeBackends.AUTO, threads);
+        this.ownCompute = threads == 0 ? null : computeBackends().open(computeBackends().choice(null), threads);
     }
 
     /** @return plugnet over the plugins of the boot layer and class path */
@@ -81,8 +81,31 @@ public final class Plugnet implements AutoCloseable {
      * @return plugnet over exactly the plugins of {@code registry}, with the given resource limits
      */
     public static Plugnet with(PluginRegistry registry, ModelLimits limits, java.util.function.Consumer<String> warnings) {
+        return with(registry, limits, warnings, null);
+    }
+
+    /**
+     * @param warnings where run-time warnings go (a compute backend that cannot start), one line each
+     * @param compute the compute backend every model runs on ({@code auto} or a backend's name), or {@code null}
+     *        for each model file's {@code training.compute}
+     * @return plugnet over exactly the plugins of {@code registry}, with the given resource limits
+     * @throws ConfigException at {@code --compute} if {@code compute} is not installed
+     */
+    public static Plugnet with(PluginRegistry registry, ModelLimits limits,
+                               java.util.function.Consumer<String> warnings, String compute) {
+        requireInstalled(registry, warnings, compute);
         GuiceReflection.prefer();
-        return new Plugnet(Guice.createInjector(Stage.PRODUCTION, new PlugnetModule(registry, limits, warnings)), 0);
+        return new Plugnet(Guice.createInjector(Stage.PRODUCTION,
+                new PlugnetModule(registry, limits, warnings, compute)), 0);
+    }
+
+    /** Checks a compute choice before any work: one message listing the installed backends. */
+    private static void requireInstalled(PluginRegistry registry, java.util.function.Consumer<String> warnings,
+                                         String compute) {
+        if (compute != null) {
+            new ComputeBackends(registry.providers(dev.plugnet.core.plugins.PluginKind.COMPUTE,
+                    dev.plugnet.api.ComputeProvider.class), warnings, compute);
+        }
     }
 
     /** @return the installed compute backends, to open one by name ({@code auto}, {@code java}, …) */
@@ -250,6 +273,7 @@ public final class Plugnet implements AutoCloseable {
         private final List<PluginProvider> providers = new ArrayList<>();
         private ModelLimits limits;
         private int threads;
+        private String compute;
 
         private Builder() {
         }
@@ -298,7 +322,19 @@ public final class Plugnet implements AutoCloseable {
         }
 
         /**
-         * @throws ConfigException if a plugin folder does not exist or two plugins of one kind share a name;
+         * The compute backend every model runs on: {@code auto} (each product on the fastest backend for its
+         * size), {@code java}, {@code openblas} or another installed one (default: each model's
+         * {@code training.compute}, else {@code auto}). A backend that cannot start is one warning on standard
+         * error, and {@code java} runs.
+         */
+        public Builder compute(String name) {
+            compute = Objects.requireNonNull(name, "compute");
+            return this;
+        }
+
+        /**
+         * @throws ConfigException if a plugin folder does not exist or two plugins of one kind share a name,
+         *         or if {@link #compute} names a backend that is not installed;
          *         jars that cannot be used are skipped, each with a warning in {@link PluginRegistry#warnings()}
          */
         public Plugnet build() {
@@ -309,8 +345,10 @@ public final class Plugnet implements AutoCloseable {
             }
             PluginRegistry registry = PluginRegistry.discover(folders, providers);
             ModelLimits chosen = limits != null ? limits : ModelLimits.fromSystemProperties();
+            requireInstalled(registry, ComputeWarnings.STANDARD_ERROR, compute);
             GuiceReflection.prefer();
-            return new Plugnet(Guice.createInjector(Stage.PRODUCTION, new PlugnetModule(registry, chosen)), threads);
+            return new Plugnet(Guice.createInjector(Stage.PRODUCTION,
+                    new PlugnetModule(registry, chosen, ComputeWarnings.STANDARD_ERROR, compute)), threads);
         }
     }
 }

@@ -31,18 +31,27 @@ public final class PlugnetModule extends AbstractModule {
     private final PluginRegistry registry;
     private final ModelLimits limits;
     private final Consumer<String> warnings;
+    private final String compute;
 
     public PlugnetModule(PluginRegistry registry, ModelLimits limits) {
-        this(registry, limits, ComputeWarnings.STANDARD_ERROR);
+        this(registry, limits, ComputeWarnings.STANDARD_ERROR, null);
+    }
+
+    /** @param warnings where a warning at run time goes (a compute backend that cannot start), one line each */
+    public PlugnetModule(PluginRegistry registry, ModelLimits limits, Consumer<String> warnings) {
+        this(registry, limits, warnings, null);
     }
 
     /**
      * @param warnings where a warning at run time goes (a compute backend that cannot start), one line each
+     * @param compute the compute backend every model runs on ({@code --compute}), or {@code null} for each model
+     *        file's choice (default {@code auto})
      */
-    public PlugnetModule(PluginRegistry registry, ModelLimits limits, Consumer<String> warnings) {
+    public PlugnetModule(PluginRegistry registry, ModelLimits limits, Consumer<String> warnings, String compute) {
         this.registry = registry;
         this.limits = limits;
         this.warnings = warnings;
+        this.compute = compute;
     }
 
     @Override
@@ -71,7 +80,7 @@ public final class PlugnetModule extends AbstractModule {
     @Provides
     @Singleton
     public ComputeBackends computeBackends() {
-        return new ComputeBackends(registry.providers(PluginKind.COMPUTE, ComputeProvider.class), warnings);
+        return new ComputeBackends(registry.providers(PluginKind.COMPUTE, ComputeProvider.class), warnings, compute);
     }
 
     @Provides

@@ -30,6 +30,7 @@ public final class ComputeBackends implements AutoCloseable {
 
     private final Map<String, ComputeProvider> providers;
     private final Consumer<String> warnings;
+    private final String preferred;
     private final Map<String, ComputeBackend> shared = new HashMap<>();
 
     /**
@@ -37,8 +38,46 @@ public final class ComputeBackends implements AutoCloseable {
      * @param warnings where a backend that failed to start is reported, one line each
      */
     public ComputeBackends(Map<String, ComputeProvider> providers, Consumer<String> warnings) {
+        this(providers, warnings, null);
+    }
+
+    /**
+     * @param providers the installed compute providers, by name
+     * @param warnings where a backend that failed to start is reported, one line each
+     * @param preferred the run's choice ({@code --compute NAME}), which overrides every model file's; {@code null}
+     *        for none
+     * @throws ConfigException at {@code --compute} if {@code preferred} is not installed
+     */
+    public ComputeBackends(Map<String, ComputeProvider> providers, Consumer<String> warnings, String preferred) {
         this.providers = new TreeMap<>(providers);
         this.warnings = warnings;
+        if (preferred != null) {
+            requireKnown(preferred, "--compute");
+        }
+        this.preferred = preferred;
+    }
+
+    /**
+     * The run's choice for a model: {@code --compute} if given, else the model file's {@code training.compute},
+     * else {@code auto}. A model file that names a backend not installed here (a checkpoint from another
+     * machine) gets one warning and {@code auto}.
+     *
+     * @param fromModel the model file's choice, or {@code null}
+     * @return {@code auto} or an installed backend's name
+     */
+    public String choice(String fromModel) {
+        if (preferred != null) {
+            return preferred;
+        }
+        if (fromModel == null || AUTO.equals(fromModel)) {
+            return AUTO;
+        }
+        if (!providers.containsKey(fromModel)) {
+            warnings.accept("training.compute: no compute backend \"" + fromModel + "\" is installed here"
+                    + "; running auto (" + String.join(", ", names()) + " are)");
+            return AUTO;
+        }
+        return fromModel;
     }
 
     /** @return {@code auto} then the installed backends' names, in name order */
@@ -117,7 +156,8 @@ public final class ComputeBackends implements AutoCloseable {
         try {
             return provider.open(context);
         } catch (RuntimeException | LinkageError e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String reason = e instanceof dev.plugnet.api.PlugnetException p ? p.problem()
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             warnings.accept("compute backend \"" + provider.name() + "\" cannot run here (" + reason + ")"
                     + (namesFallback ? "; products run on " + (providers.containsKey(FALLBACK) ? FALLBACK
                     : PlainBackend.NAME) + " instead" : ""));

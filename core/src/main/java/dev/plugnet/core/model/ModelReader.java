@@ -31,7 +31,8 @@ public final class ModelReader {
     static final Set<String> MODEL_FIELDS = Set.of("format", "name", "description", "inputs", "layers", "loss",
             "optimizer", "shortcuts", "seed", "training");
     static final Set<String> TRAINING_FIELDS = Set.of("epochs", "batch_size", "validation_fraction",
-            "test_fraction", "patience", "schedule", "label", "monitor", "min_delta", "classes", "positive_class", "class_weights");
+            "test_fraction", "patience", "schedule", "label", "monitor", "min_delta", "classes", "positive_class", "class_weights",
+            "compute");
     static final Set<String> SCHEDULE_FIELDS = Set.of("type", "every", "factor", "min_rate");
 
     private final ObjectMapper mapper;
@@ -184,7 +185,18 @@ public final class ModelReader {
         return new TrainingSpec(t.integer("epochs", d.epochs(), 1), t.integer("batch_size", d.batchSize(), 1),
                 validation, test, t.integer("patience", d.patience(), 0), schedule, t.string("label", null),
                 monitor, t.number("min_delta", d.minDelta(), 0.0, Double.MAX_VALUE), classes, positive,
-                t.has("class_weights") ? classWeights(t.get("class_weights"), t.path("class_weights")) : null);
+                t.has("class_weights") ? classWeights(t.get("class_weights"), t.path("class_weights")) : null,
+                computeName(t));
+    }
+
+    /** @return the {@code compute} choice, checked for its form (whether it is installed is checked on use) */
+    private static String computeName(JsonObjectReader t) {
+        String name = t.string("compute", null);
+        if (name != null && !name.matches("[a-z][a-z0-9_]*")) {
+            throw new ConfigException(t.path("compute"), "expected \"auto\" or a compute backend's name (lower case"
+                    + " letters, digits and underscores), got \"" + name + "\"");
+        }
+        return name;
     }
 
     private static ClassWeightsSpec classWeights(JsonNode node, String path) {

@@ -74,7 +74,7 @@ public final class ModelSchema {
         component(defs, registry, PluginKind.ACTIVATION, "An activation: a name, or {\"type\": name, options…}.");
         component(defs, registry, PluginKind.LOSS, "A loss: a name, or {\"type\": name, options…}.");
         component(defs, registry, PluginKind.OPTIMIZER, "An optimizer: a name, or {\"type\": name, options…}.");
-        defs.set("training", training());
+        defs.set("training", training(registry));
         return root;
     }
 
@@ -157,7 +157,7 @@ public final class ModelSchema {
         return described(s, spec.description());
     }
 
-    private static ObjectNode training() {
+    private static ObjectNode training(PluginRegistry registry) {
         ObjectNode t = described(type("object"), "How the app trains the network; every field has a default.");
         ObjectNode p = t.putObject("properties");
         p.set("epochs", integer(1, "Passes over the training split."));
@@ -190,6 +190,11 @@ public final class ModelSchema {
         }
         p.set("schedule", oneOf(schedules, "A learning-rate schedule."));
         p.set("label", described(type("string"), "The CSV column that holds the class (default the last)."));
+        List<String> computes = new java.util.ArrayList<>(List.of("auto"));
+        computes.addAll(registry.plugins(PluginKind.COMPUTE).keySet());
+        p.set("compute", described(type("string").set("enum", strings(computes)), "The compute backend the"
+                + " matrix products run on: auto (default: each product on the fastest backend for its size) or an"
+                + " installed backend; --compute overrides it."));
         t.put("additionalProperties", false);
         return t;
     }

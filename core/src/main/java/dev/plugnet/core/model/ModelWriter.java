@@ -95,6 +95,9 @@ public final class ModelWriter {
                 t.classWeights().byClass().forEach(w::put);
             }
         }
+        if (t.compute() != null) {
+            node.put("compute", t.compute());
+        }
         return node;
     }
 }

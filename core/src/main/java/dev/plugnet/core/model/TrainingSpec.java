@@ -23,10 +23,12 @@ import java.util.Objects;
  * @param positiveClass the positive class of a two-class problem (ROC-AUC, PR-AUC), or {@code null} for the
  *        second class in class order
  * @param classWeights how much each class counts in a {@code cross_entropy} loss, or {@code null} for equally
+ * @param compute the compute backend the matrix products run on ({@code auto}, {@code java}, {@code openblas},
+ *        …), or {@code null} for {@code auto}; {@code --compute} overrides it
  */
 public record TrainingSpec(int epochs, int batchSize, double validationFraction, double testFraction, int patience,
                            ScheduleSpec schedule, String label, String monitor, double minDelta, List<String> classes,
-                           String positiveClass, ClassWeightsSpec classWeights) {
+                           String positiveClass, ClassWeightsSpec classWeights, String compute) {
     /** Epochs without improvement before early stopping, when the model file does not say. */
     public static final int DEFAULT_PATIENCE = 20;
     /** Early stopping's quantity: the validation loss, lower is better. */
@@ -42,7 +44,7 @@ public record TrainingSpec(int epochs, int batchSize, double validationFraction,
 
     /** The defaults used where the model file says nothing. */
     public static final TrainingSpec DEFAULTS = new TrainingSpec(200, 16, 0.15, 0.2, DEFAULT_PATIENCE, null, null,
-            VALIDATION_LOSS, 0.0, null, null, null);
+            VALIDATION_LOSS, 0.0, null, null, null, null);
 
     public TrainingSpec {
         Objects.requireNonNull(monitor, "monitor");
@@ -60,24 +62,30 @@ public record TrainingSpec(int epochs, int batchSize, double validationFraction,
     /** @return this section with other split fractions */
     public TrainingSpec withFractions(double validation, double test) {
         return new TrainingSpec(epochs, batchSize, validation, test, patience, schedule, label, monitor, minDelta,
-                classes, positiveClass, classWeights);
+                classes, positiveClass, classWeights, compute);
     }
 
     /** @return this section with other epochs, batch size, patience and label (flags of {@code train}) */
     public TrainingSpec with(int newEpochs, int newBatchSize, int newPatience, String newLabel) {
         return new TrainingSpec(newEpochs, newBatchSize, validationFraction, testFraction, newPatience, schedule,
-                newLabel, monitor, minDelta, classes, positiveClass, classWeights);
+                newLabel, monitor, minDelta, classes, positiveClass, classWeights, compute);
     }
 
     /** @return this section with another monitored quantity and least improvement */
     public TrainingSpec withMonitor(String newMonitor, double newMinDelta) {
         return new TrainingSpec(epochs, batchSize, validationFraction, testFraction, patience, schedule, label,
-                newMonitor, newMinDelta, classes, positiveClass, classWeights);
+                newMonitor, newMinDelta, classes, positiveClass, classWeights, compute);
     }
 
     /** @return this section with other class weights ({@code null}: equal) */
     public TrainingSpec withClassWeights(ClassWeightsSpec newClassWeights) {
         return new TrainingSpec(epochs, batchSize, validationFraction, testFraction, patience, schedule, label,
-                monitor, minDelta, classes, positiveClass, newClassWeights);
+                monitor, minDelta, classes, positiveClass, newClassWeights, compute);
+    }
+
+    /** @return this section with another compute choice ({@code null}: {@code auto}) */
+    public TrainingSpec withCompute(String newCompute) {
+        return new TrainingSpec(epochs, batchSize, validationFraction, testFraction, patience, schedule, label,
+                monitor, minDelta, classes, positiveClass, classWeights, newCompute);
     }
 }

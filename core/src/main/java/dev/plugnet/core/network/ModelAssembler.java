@@ -93,10 +93,10 @@ public final class ModelAssembler {
     }
 
     /**
-     * @return the process-wide backend (one thread per processor) of the model's compute choice
+     * @return the process-wide backend (one thread per processor) of the run's compute choice for this model
      */
     private MatrixProducts defaultProducts(ModelSpec spec) {
-        return computeBackends.shared(ComputeBackends.AUTO);
+        return computeBackends.shared(computeBackends.choice(spec.training().compute()));
     }
 
     /** Builds the network alone (no optimizer), its products running on {@code products}. */

@@ -1,0 +1,50 @@
+package dev.plugnet.compute.openblas;
+
+import dev.plugnet.api.ComputeBackend;
+import dev.plugnet.api.ComputeContext;
+import dev.plugnet.api.ComputeProvider;
+import dev.plugnet.api.ComputeUnavailableException;
+
+/**
+ * The {@code openblas} compute backend: OpenBLAS's {@code dgemm} through bytedeco's JavaCPP binding, whose
+ * platform jar ships the native library (nothing to install on the machine). The native code is loaded by
+ * {@link #open}, never when the provider is constructed.
+ */
+public final class OpenBlasComputeProvider implements ComputeProvider {
+    /** The backend's name. */
+    public static final String NAME = "openblas";
+    /**
+     * Multiply-adds from which {@code auto} prefers this backend: below it the copies to native memory and the
+     * call cost more than the Java kernels' arithmetic (measured on W2's products, docs/performance.md).
+     */
+    static final long AUTO_FROM = 1L << 17;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "OpenBLAS dgemm (native library shipped in the jar), one single-threaded call per chunk of the"
+                + " output on plugnet's threads.";
+    }
+
+    @Override
+    public ComputeBackend open(ComputeContext context) {
+        NativeBlas blas;
+        try {
+            blas = NativeBlas.load();
+        } catch (LinkageError | RuntimeException e) {
+            String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                    : e.getMessage();
+            throw new ComputeUnavailableException(NAME, "the OpenBLAS native library did not load: " + reason, e);
+        }
+        return new OpenBlasBackend(blas, context.threads());
+    }
+
+    @Override
+    public long autoFrom() {
+        return AUTO_FROM;
+    }
+}
