@@ -85,7 +85,7 @@ class BenchCommandTest {
         String[] r = run("bench", "--workload", "wide", "--batch", "8", "--seconds", "0.05", "--windows", "1",
                 "--warmup", "0", "--threads", "2");
         assertEquals("0", r[0], r[2]);
-        assertTrue(r[1].contains("network 784-256-10, batch 8, 2 threads"), r[1]);
+        assertTrue(r[1].contains("network 784-256-10, batch 8, compute auto, 2 threads"), r[1]);
         assertTrue(r[1].contains("bytes/step"), r[1]);
     }
 

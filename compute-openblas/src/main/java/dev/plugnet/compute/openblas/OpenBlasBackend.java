@@ -30,6 +30,7 @@ final class OpenBlasBackend implements ComputeBackend {
     private final NativeBlas blas;
     private final RowWorkers workers;
     private final Chunk chunk = new Chunk();
+    private final Copy copy = new Copy();
     private final DoublePointer[][] views;
     private DoublePointer a;
     private DoublePointer b;
@@ -78,17 +79,17 @@ final class OpenBlasBackend implements ComputeBackend {
             double[] bd = bm.data();
             double[] cd = cm.data();
             reserve(ad.length, bd.length, cd.length);
-            a.position(0).put(ad, 0, ad.length);
-            b.position(0).put(bd, 0, bd.length);
-            if (accumulate) {
-                c.position(0).put(cd, 0, cd.length);
-            }
             long work = (long) m * n * k;
+            boolean parallel = work >= PARALLEL_FROM;
+            int threads = parallel ? workers.threads() : 1;
+            copy.set(true, ad, bd, accumulate ? cd : null);
+            workers.run(copy, copy.blocks(), threads);
             boolean byRows = n <= m;
             chunk.set(transposeA, am.cols(), transposeB, bm.cols(), m, n, k, accumulate, byRows);
-            int chunks = work < PARALLEL_FROM ? 1 : workers.threads() * CHUNKS_PER_THREAD;
-            workers.run(chunk, byRows ? m : n, chunks);
-            c.position(0).get(cd, 0, cd.length);
+            workers.run(chunk, byRows ? m : n, parallel ? threads * CHUNKS_PER_THREAD : 1);
+            copy.set(false, null, null, cd);
+            workers.run(copy, copy.blocks(), threads);
+            copy.clear();
         }
     }
 
@@ -137,6 +138,61 @@ final class OpenBlasBackend implements ComputeBackend {
     @Override
     public String toString() {
         return "openblas (" + threads() + (threads() == 1 ? " thread)" : " threads)");
+    }
+
+    /**
+     * Copies between the heap arrays and the native buffers, in blocks the threads share: in, the operands
+     * (and {@code c} when accumulating); out, {@code c}.
+     */
+    private final class Copy implements RowWorkers.RowJob {
+        private static final int BLOCK = 1 << 14;
+        private final double[][] arrays = new double[3][];
+        private final int[] firstBlock = new int[4];
+        private boolean in;
+
+        void set(boolean in, double[] a, double[] b, double[] c) {
+            this.in = in;
+            arrays[0] = a;
+            arrays[1] = b;
+            arrays[2] = c;
+            int blocks = 0;
+            for (int s = 0; s < 3; s++) {
+                firstBlock[s] = blocks;
+                blocks += arrays[s] == null ? 0 : (arrays[s].length + BLOCK - 1) / BLOCK;
+            }
+            firstBlock[3] = blocks;
+        }
+
+        int blocks() {
+            return firstBlock[3];
+        }
+
+        void clear() {
+            arrays[0] = null;
+            arrays[1] = null;
+            arrays[2] = null;
+        }
+
+        @Override
+        public void rows(int thread, int from, int to) {
+            DoublePointer[] v = views[thread];
+            for (int s = 0; s < 3; s++) {
+                double[] array = arrays[s];
+                int lo = Math.max(from, firstBlock[s]);
+                int hi = Math.min(to, firstBlock[s + 1]);
+                if (array == null || lo >= hi) {
+                    continue;
+                }
+                int start = (lo - firstBlock[s]) * BLOCK;
+                int end = Math.min(array.length, (hi - firstBlock[s]) * BLOCK);
+                v[s].position(start);
+                if (in) {
+                    v[s].put(array, start, end - start);
+                } else {
+                    v[s].get(array, start, end - start);
+                }
+            }
+        }
     }
 
     /** The product in flight, cut into bands of output rows or columns. Reused; set per product. */

@@ -18,6 +18,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class RowWorkers implements AutoCloseable {
     private static final int SPINS = 20_000;
+    /** A chunk index no job reaches: claims of a generation being set up. */
+    private static final int CLOSED = Integer.MAX_VALUE;
 
     private final int threads;
     private final String name;
@@ -71,6 +73,10 @@ public final class RowWorkers implements AutoCloseable {
             return;
         }
         startWorkers();
+        int gen = generation + 1;
+        // first close the last job's claims: a worker still in it must not claim a chunk against this job's
+        // fields, which change next
+        claims.set(((long) gen << 32) | CLOSED);
         int size = Math.max(1, (rows + chunks - 1) / chunks);
         this.job = job;
         this.chunkRows = size;
@@ -78,7 +84,6 @@ public final class RowWorkers implements AutoCloseable {
         this.totalRows = rows;
         this.caller = Thread.currentThread();
         completed.set(0);
-        int gen = generation + 1;
         claims.set((long) gen << 32); // publishes the job: a claim that reads this generation sees the fields
         generation = gen; // wakes the workers
         for (Thread w : workers) {
@@ -97,8 +102,10 @@ public final class RowWorkers implements AutoCloseable {
 
     /**
      * Claims and computes chunks of generation {@code gen}'s job until none is left. A claim names the
-     * generation, so a late worker can never take a chunk of a later job with an earlier job's view; the job
-     * cannot change while a claimed chunk is unfinished, because the caller waits for every chunk.
+     * generation, so a late worker can never take a chunk of a later job with an earlier job's view: the caller
+     * closes the old generation's claims before it rewrites the job's fields, so a claim read before that fails
+     * its compare-and-set. The job cannot change while a claimed chunk is unfinished, because the caller waits
+     * for every chunk.
      */
     private void work(int gen, int t) {
         while (true) {
