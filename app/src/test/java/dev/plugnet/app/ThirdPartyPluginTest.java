@@ -54,12 +54,6 @@ class ThirdPartyPluginTest {
                 .moduleVersion("1.0.0")
                 .build(folder.resolve("third-party-layers-1.0.0.jar"));
         Files.writeString(folder.resolve("broken.jar"), "this is not a jar");
-        // the jar alone, for the app run on the real module path in the integration-test phase
-        String itFolder = System.getProperty("plugnet.itPlugins");
-        if (itFolder != null) {
-            Files.createDirectories(Path.of(itFolder));
-            Files.copy(jar, Path.of(itFolder, jar.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private record Run(int code, String out, String err) {
