@@ -58,6 +58,8 @@ class ReadmeSnippetsTest {
         while (m.find()) {
             if (m.group(1).contains("import org.apache.spark.")) {
                 spark++; // the Spark example needs Spark: the spark module's SparkReadmeExampleTest runs it
+            } else if (m.group(1).startsWith(EmbeddingReadmeTest.PACKAGE)) {
+                continue; // examples/embedding, word for word (EmbeddingReadmeTest), run by EmbeddingExampleIT
             } else {
                 snippets.add(m.group(1));
             }
