@@ -1,6 +1,7 @@
 package dev.plugnet.testkit;
 
 import dev.plugnet.api.Matrix;
+import dev.plugnet.api.support.CentralDifference;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -32,14 +33,8 @@ public final class FiniteDifferences {
         Matrix grad = Matrix.zeros(at.rows(), at.cols());
         double[] p = probe.data();
         for (int i = 0; i < p.length; i++) {
-            double saved = p[i];
-            double h = STEP * Math.max(1.0, Math.abs(saved));
-            p[i] = saved + h;
-            double up = f.applyAsDouble(probe);
-            p[i] = saved - h;
-            double down = f.applyAsDouble(probe);
-            p[i] = saved;
-            grad.data()[i] = (up - down) / (2 * h);
+            grad.data()[i] = CentralDifference.at(p, i, STEP * Math.max(1.0, Math.abs(p[i])),
+                    () -> f.applyAsDouble(probe));
         }
         return grad;
     }

@@ -1,6 +1,7 @@
 package dev.plugnet.core.gradcheck;
 
 import dev.plugnet.api.Matrix;
+import dev.plugnet.api.support.CentralDifference;
 import dev.plugnet.core.network.NamedParameter;
 import dev.plugnet.core.network.Network;
 
@@ -81,13 +82,7 @@ public final class GradientCheck {
             int failures = 0;
             double worstNumeric = Double.NaN;
             for (int i = 0; i < w.length; i++) {
-                double saved = w[i];
-                w[i] = saved + STEP;
-                double plus = loss(network, x, t);
-                w[i] = saved - STEP;
-                double minus = loss(network, x, t);
-                w[i] = saved;
-                double numeric = (plus - minus) / (2 * STEP);
+                double numeric = CentralDifference.at(w, i, STEP, () -> loss(network, x, t));
                 double absolute = Math.abs(a[i] - numeric);
                 double scale = Math.abs(a[i]) + Math.abs(numeric);
                 double relative = absolute == 0 ? 0 : absolute / scale;

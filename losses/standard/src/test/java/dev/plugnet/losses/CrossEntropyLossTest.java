@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.ShapeMismatchException;
+import dev.plugnet.api.support.CentralDifference;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -61,13 +62,7 @@ class CrossEntropyLossTest {
         Matrix numeric = Matrix.zeros(3, 4);
         double h = 1e-6;
         for (int i = 0; i < s.data().length; i++) {
-            double saved = s.data()[i];
-            s.data()[i] = saved + h;
-            double up = loss.value(s, t);
-            s.data()[i] = saved - h;
-            double down = loss.value(s, t);
-            s.data()[i] = saved;
-            numeric.data()[i] = (up - down) / (2 * h);
+            numeric.data()[i] = CentralDifference.at(s.data(), i, h, () -> loss.value(s, t));
         }
         assertClose(numeric, analytic, 1e-8);
         for (int i = 0; i < s.data().length; i += 5) {

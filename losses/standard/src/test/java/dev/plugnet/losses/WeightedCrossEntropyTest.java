@@ -4,6 +4,7 @@ import dev.plugnet.api.ConfigException;
 import dev.plugnet.api.LossContext;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.Options;
+import dev.plugnet.api.support.CentralDifference;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -63,13 +64,7 @@ class WeightedCrossEntropyTest {
         Matrix numeric = Matrix.zeros(3, 4);
         double h = 1e-6;
         for (int i = 0; i < s.data().length; i++) {
-            double saved = s.data()[i];
-            s.data()[i] = saved + h;
-            double up = loss.value(s, t);
-            s.data()[i] = saved - h;
-            double down = loss.value(s, t);
-            s.data()[i] = saved;
-            numeric.data()[i] = (up - down) / (2 * h);
+            numeric.data()[i] = CentralDifference.at(s.data(), i, h, () -> loss.value(s, t));
         }
         assertClose(numeric, analytic, 1e-8);
         assertEquals(0.0, analytic.get(1, 3), "a class of weight 0 contributes exactly 0");
