@@ -3,14 +3,13 @@ package dev.plugnet.app;
 import dev.plugnet.api.Formulas;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.Parameter;
+import dev.plugnet.core.Explanation;
 import dev.plugnet.core.Plugnet;
 import dev.plugnet.core.checkpoint.Checkpoint;
 import dev.plugnet.core.data.CsvTableReader;
 import dev.plugnet.core.data.Dataset;
 import dev.plugnet.core.data.DatasetReader;
 import dev.plugnet.core.data.Preprocessing;
-import dev.plugnet.core.data.Samples;
-import dev.plugnet.core.data.Standardizer;
 import dev.plugnet.core.model.ModelSpec;
 import dev.plugnet.core.network.Network;
 import dev.plugnet.core.network.Stage;
@@ -26,9 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 
 /** {@code plugnet explain}: SPEC.md's forward pass and backward steps 1–8, with shapes and values. */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
@@ -90,18 +87,13 @@ final class ExplainCommand implements Callable<Integer> {
         String origin;
         if (source.model != null) {
             Checkpoint checkpoint = plugnet.checkpointReader().forInference().read(source.model);
-            plugnet.warnAboutPluginVersions(checkpoint, source.model.toString());
             model = checkpoint.config();
             preprocessing = checkpoint.preprocessing();
             if (dataName == null) {
                 dataName = checkpoint.data();
             }
             origin = "checkpoint " + source.model + " (trained " + checkpoint.history().size() + " epochs)";
-            if (noShortcut) {
-                checkpoint = checkpoint.withConfig(model.withShortcuts(false));
-            }
-            network = plugnet.checkpointReader().restoreNetwork(checkpoint, plugnet.assembler(), plugnet.registry(),
-                    null, source.model.toString());
+            network = Explanation.network(plugnet, checkpoint, noShortcut, source.model.toString());
         } else {
             ConfigArgument c = ConfigArgument.read(source.config, plugnet);
             model = c.spec();
@@ -112,50 +104,28 @@ final class ExplainCommand implements Callable<Integer> {
             network = plugnet.assembler().network(noShortcut ? model.withShortcuts(false) : model);
         }
 
-        Matrix x;
-        Matrix t;
-        String batchFrom;
+        Dataset dataset = null;
+        String dataWhere = null;
         if (dataName != null) {
             var table = DataArgument.read(dataName, new CsvTableReader());
             DatasetReader reader = new DatasetReader();
-            Dataset dataset = preprocessing != null ? reader.forModel(table, preprocessing)
+            dataset = preprocessing != null ? reader.forModel(table, preprocessing)
                     : reader.forTraining(table, model.training().label());
-            Standardizer standardizer = preprocessing != null ? preprocessing.standardizer()
-                    : Standardizer.fit(dataset.features(), IntStream.range(0, dataset.size()).toArray(),
-                    dataset.featureNames().size());
-            int n = Math.min(rows, dataset.size());
-            Samples samples = Samples.of(dataset, IntStream.range(0, n).toArray(), standardizer);
-            if (samples.features().cols() != network.inputs() || samples.classes() != network.outputs()) {
-                throw new dev.plugnet.core.data.DataException(table.whereHeader(), "has " + samples.features().cols()
-                        + " features and " + samples.classes() + " classes, but the network has " + network.inputs()
-                        + " inputs and " + network.outputs() + " outputs");
-            }
-            x = samples.features();
-            t = samples.targets();
-            batchFrom = "the first " + n + " rows of " + table.source() + ", standardised"
-                    + (preprocessing != null ? " with the checkpoint's means and scales" : " over all its rows")
-                    + "; classes " + String.join(", ", dataset.labelNames());
-        } else {
-            SplittableRandom random = new SplittableRandom(model.seed());
-            x = Matrix.zeros(rows, network.inputs());
-            for (int i = 0; i < x.data().length; i++) {
-                x.data()[i] = random.nextDouble(-1, 1);
-            }
-            t = Matrix.zeros(rows, network.outputs());
-            for (int i = 0; i < rows; i++) {
-                t.set(i, random.nextInt(network.outputs()), 1.0);
-            }
-            batchFrom = rows + " seeded random rows (no data given)";
+            dataWhere = table.whereHeader();
         }
-
+        Explanation e = Explanation.prepare(model, network, dataset, dataWhere, preprocessing, rows);
         out.printf(Locale.ROOT, "explain: model %s from %s%n", model.name(), origin);
+        String batchFrom = e.dataSource() == null ? rows + " seeded random rows (no data given)"
+                : "the first " + e.x().rows() + " rows of " + e.dataSource() + ", standardised"
+                + (e.withCheckpointStandardisation() ? " with the checkpoint's means and scales" : " over all its rows")
+                + "; classes " + String.join(", ", e.classes());
         out.printf(Locale.ROOT, "batch: %s%n", batchFrom);
         out.printf(Locale.ROOT, "path: %s%n", network.usesShortcut()
                 ? "SHORTCUT — " + network.backwardPath() + "; steps 1 and 2 are fused into one"
                 : "GENERIC — " + network.backwardPath());
-        network.forward(x, true);
-        double loss = network.loss(t);
-        network.backward(t);
+        Matrix x = e.x();
+        Matrix t = e.t();
+        double loss = e.pass();
         printForward(network, x, t, loss);
         printBackward(network);
         return ExitCodes.OK;
