@@ -7,5 +7,7 @@ module dev.plugnet.losses.standard {
 
     provides dev.plugnet.api.LossProvider with
             dev.plugnet.losses.CrossEntropyLossProvider,
-            dev.plugnet.losses.MeanSquaredErrorLossProvider;
+            dev.plugnet.losses.MeanSquaredErrorLossProvider,
+            dev.plugnet.losses.MeanAbsoluteErrorLossProvider,
+            dev.plugnet.losses.HuberLossProvider;
 }

@@ -20,7 +20,9 @@ import java.util.Optional;
 enum BundledExample {
     THYROID("thyroid", "thyroid-5-4-3.json", "new-thyroid.csv",
             "the 5-4-3 network of SPEC.md on UCI new-thyroid (215 rows, 5 features, 3 classes)"),
-    IRIS("iris", "iris-4-8-3.json", "iris.csv", "a 4-8-3 network on Fisher's iris (150 rows, 4 features, 3 classes)");
+    IRIS("iris", "iris-4-8-3.json", "iris.csv", "a 4-8-3 network on Fisher's iris (150 rows, 4 features, 3 classes)"),
+    FRIEDMAN("friedman", "friedman-5-16-1.json", "friedman1.csv",
+            "a 5-16-1 regression on Friedman's first benchmark function (500 generated rows, 5 features, 1 target)");
 
     /** The example {@code train} runs when given no config. */
     static final BundledExample DEFAULT = THYROID;

@@ -2,6 +2,7 @@ package dev.plugnet.app;
 
 import dev.plugnet.api.ConfigException;
 import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.model.InferredWidths;
 import dev.plugnet.core.model.ModelSpec;
 
 import java.nio.file.Files;
@@ -29,9 +30,13 @@ record ConfigArgument(ModelSpec spec, Optional<BundledExample> example) {
         }
         ModelSpec spec = plugnet.reader().read(file);
         try {
-            // plugin names, options (the optimizer's too, which gradcheck and explain do not use) and widths:
-            // checked here, for every command, to name the file
-            plugnet.assembler().assemble(spec);
+            if (InferredWidths.open(spec)) {
+                InferredWidths.resolve(spec, 1, 1); // widths come with the data; only a misplaced "auto" is wrong now
+            } else {
+                // plugin names, options (the optimizer's too, which gradcheck and explain do not use) and widths:
+                // checked here, for every command, to name the file
+                plugnet.assembler().assemble(spec);
+            }
         } catch (ConfigException e) {
             throw e.location().startsWith(value) ? e : new ConfigException(value + " " + e.location(), e.problem());
         }

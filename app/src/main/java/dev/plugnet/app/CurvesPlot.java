@@ -51,8 +51,10 @@ final class CurvesPlot {
         XYSeries trainAcc = new XYSeries("train accuracy");
         XYSeries valAcc = new XYSeries("validation accuracy");
         boolean positive = true;
+        boolean accuracy = false;
         for (EpochStats e : history.epochs()) {
             trainLoss.add(e.epoch(), e.trainLoss());
+            accuracy |= !Double.isNaN(e.trainAccuracy());
             trainAcc.add(e.epoch(), e.trainAccuracy());
             positive &= e.trainLoss() > 0;
             if (!Double.isNaN(e.validationLoss())) {
@@ -75,10 +77,12 @@ final class CurvesPlot {
         }
         lossAxis.setAutoRangeIncludesZero(false);
         plot.add(panel(lossAxis, trainLoss, valLoss), 1);
-        NumberAxis accuracyAxis = new NumberAxis("accuracy");
-        accuracyAxis.setAutoRangeIncludesZero(false);
-        accuracyAxis.setRange(fitted(trainAcc, valAcc));
-        plot.add(panel(accuracyAxis, trainAcc, valAcc), 1);
+        if (accuracy) { // a regression has no accuracy: its plot is the loss alone
+            NumberAxis accuracyAxis = new NumberAxis("accuracy");
+            accuracyAxis.setAutoRangeIncludesZero(false);
+            accuracyAxis.setRange(fitted(trainAcc, valAcc));
+            plot.add(panel(accuracyAxis, trainAcc, valAcc), 1);
+        }
         for (Object sub : plot.getSubplots()) {
             mark((XYPlot) sub, history);
         }

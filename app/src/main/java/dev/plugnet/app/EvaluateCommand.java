@@ -33,8 +33,9 @@ import java.util.stream.IntStream;
                 + " the classes present in the truth or the predictions, as scikit-learn computes it), weighted F1,"
                 + " balanced accuracy, for two classes ROC-AUC and PR-AUC (average precision) of the positive"
                 + " class, per-class precision, recall and F1, and the confusion matrix with class names.",
-            "The CSV needs the model's feature columns (by name, in any order) and its label column; other columns"
-                + " are ignored. Features are standardised with the means and scales stored in the checkpoint."},
+            "For a regression: MAE, RMSE and R² in the targets' own units, and the loss.",
+            "The CSV needs the model's feature columns (by name, in any order) and its label (or target) columns;"
+                + " other columns are ignored. Features are standardised with the means and scales stored in the checkpoint."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:evaluated", "2:bad usage or bad input (checkpoint, data)"})
 final class EvaluateCommand implements Callable<Integer> {
@@ -48,7 +49,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "CSV",
-            description = "Labelled CSV file (or a bundled data set: thyroid, iris).")
+            description = "Labelled CSV file (or a bundled data set: thyroid, iris, friedman).")
     String data;
 
     @Option(names = "--json", description = "Print the report as JSON.")
@@ -76,6 +77,15 @@ final class EvaluateCommand implements Callable<Integer> {
         TrainedModel trained = plugnet.load(model);
         CsvTable table = DataArgument.read(data, new CsvTableReader());
         Dataset dataset = new DatasetReader().forModel(table, trained.preprocessing());
+        if (dataset.regression()) {
+            if (misclassified != null) {
+                throw new PlugnetException("--misclassified", "the model is a regression, whose rows are not right or"
+                        + " wrong; predict writes every row's values");
+            }
+            print(out, plugnet, trained, table, new RegressionReport(table.source(), dataset.labelNames(),
+                    trained.evaluate(dataset).regression()));
+            return ExitCodes.OK;
+        }
         ClassifierEvaluation evaluation = trained.evaluate(dataset).details();
         EvaluationReport report = new EvaluationReport(table.source(), evaluation);
         int[] labels = dataset.labels();
@@ -93,6 +103,15 @@ final class EvaluateCommand implements Callable<Integer> {
                         + AtomicFiles.reason(e), e);
             }
         }
+        print(out, plugnet, trained, table, report);
+        if (misclassified != null) {
+            (json ? spec.commandLine().getErr() : out).printf(Locale.ROOT, "misclassified: %d rows written to %s%n",
+                    wrong, misclassified);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void print(PrintWriter out, Plugnet plugnet, TrainedModel trained, CsvTable table, HeldOutReport report) {
         if (json) {
             ObjectNode root = plugnet.json().createObjectNode();
             root.put("model", model.toString());
@@ -104,10 +123,5 @@ final class EvaluateCommand implements Callable<Integer> {
                     trained.history().size());
             report.print(out);
         }
-        if (misclassified != null) {
-            (json ? spec.commandLine().getErr() : out).printf(Locale.ROOT, "misclassified: %d rows written to %s%n",
-                    wrong, misclassified);
-        }
-        return ExitCodes.OK;
     }
 }

@@ -19,9 +19,10 @@ import java.util.Locale;
  * @param title what the rows are, for example {@code held-out test}
  * @param evaluation what core measured
  */
-record EvaluationReport(String title, ClassifierEvaluation evaluation) {
+record EvaluationReport(String title, ClassifierEvaluation evaluation) implements HeldOutReport {
 
-    void print(PrintWriter out) {
+    @Override
+    public void print(PrintWriter out) {
         ConfusionMatrix confusion = evaluation.confusion();
         int n = confusion.total();
         int correct = (int) Math.round(confusion.accuracy() * n);
@@ -58,7 +59,8 @@ record EvaluationReport(String title, ClassifierEvaluation evaluation) {
         }
     }
 
-    ObjectNode toJson() {
+    @Override
+    public ObjectNode toJson() {
         ConfusionMatrix confusion = evaluation.confusion();
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode node = f.objectNode();

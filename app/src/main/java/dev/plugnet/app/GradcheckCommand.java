@@ -36,7 +36,7 @@ final class GradcheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--config", required = true, paramLabel = "FILE",
-            description = "Model file, or a bundled example: thyroid or iris.")
+            description = "Model file, or a bundled example: thyroid, iris or friedman.")
     String config;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "4", description = "Rows in the batch (default: ${DEFAULT-VALUE}).")

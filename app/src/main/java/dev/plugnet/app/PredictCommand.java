@@ -32,6 +32,8 @@ import java.util.concurrent.Callable;
                 + " probability of every class, as CSV (columns: row, predicted, then one p_CLASS per class).",
             "Probabilities are written in Java's round-trip form (for example 0.9999999999987654 or 1.2E-17), so each"
                 + " reads back as exactly the value the network computed.",
+            "For a regression: the predicted value of every target (columns: row, then one predicted_TARGET per"
+                + " target), in the targets' own units.",
             "The CSV needs the model's feature columns by name; a label column, if present, is ignored."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:predicted", "2:bad usage or bad input (checkpoint, data)"})
@@ -46,7 +48,7 @@ final class PredictCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "CSV",
-            description = "CSV file with the model's feature columns (or a bundled data set: thyroid, iris).")
+            description = "CSV file with the model's feature columns (or a bundled data set: thyroid, iris, friedman).")
     String data;
 
     @Option(names = "--out", paramLabel = "CSV", converter = OutputPathConverter.class,
@@ -72,11 +74,10 @@ final class PredictCommand implements Callable<Integer> {
         TrainedModel trained = plugnet.load(model);
         CsvTable table = DataArgument.read(data, new CsvTableReader());
         Dataset dataset = new DatasetReader().unlabelled(table, trained.preprocessing());
-        Matrix p = trained.predictProbabilities(dataset);
-        int[] predicted = Evaluator.predictions(p);
         List<String> labels = trained.classNames();
-
-        String csv = PredictionCsv.of(labels, p, predicted, null, null);
+        Matrix p = trained.isRegression() ? trained.predictValues(dataset) : trained.predictProbabilities(dataset);
+        String csv = trained.isRegression() ? PredictionCsv.values(labels, p)
+                : PredictionCsv.of(labels, p, Evaluator.predictions(p), null, null);
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(csv);

@@ -44,4 +44,23 @@ final class PredictionCsv {
         }
         return csv.toString();
     }
+
+    /**
+     * @param targets the target columns
+     * @param values the predictions (N, m), in the targets' own units
+     * @return {@code row,predicted_TARGET…}, one line per row, values in round-trip form
+     */
+    static String values(List<String> targets, Matrix values) {
+        StringBuilder csv = new StringBuilder("row");
+        targets.forEach(t -> csv.append(',').append(CsvCells.cell("predicted_" + t)));
+        csv.append('\n');
+        for (int i = 0; i < values.rows(); i++) {
+            csv.append(i + 1);
+            for (int k = 0; k < values.cols(); k++) {
+                csv.append(',').append(Double.toString(values.get(i, k)));
+            }
+            csv.append('\n');
+        }
+        return csv.toString();
+    }
 }

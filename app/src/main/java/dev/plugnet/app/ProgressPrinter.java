@@ -79,11 +79,15 @@ final class ProgressPrinter implements TrainingListener {
         return Integer.toString(Math.max(1, lastEpoch)).length();
     }
     static String figures(EpochStats s, boolean best) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "train loss %s acc %5.1f%%",
-                loss(s.trainLoss()), 100 * s.trainAccuracy()));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "train loss %s", loss(s.trainLoss())));
+        if (!Double.isNaN(s.trainAccuracy())) {
+            sb.append(String.format(Locale.ROOT, " acc %5.1f%%", 100 * s.trainAccuracy()));
+        }
         if (!Double.isNaN(s.validationLoss())) {
-            sb.append(String.format(Locale.ROOT, "  val loss %s acc %5.1f%%", loss(s.validationLoss()),
-                    100 * s.validationAccuracy()));
+            sb.append(String.format(Locale.ROOT, "  val loss %s", loss(s.validationLoss())));
+            if (!Double.isNaN(s.validationAccuracy())) {
+                sb.append(String.format(Locale.ROOT, " acc %5.1f%%", 100 * s.validationAccuracy()));
+            }
         }
         sb.append(String.format(Locale.ROOT, "  lr %.3g", s.learningRate()));
         if (best) {

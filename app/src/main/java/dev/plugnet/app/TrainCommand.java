@@ -19,7 +19,9 @@ import dev.plugnet.core.files.OutputTarget;
 import dev.plugnet.core.model.ClassWeightsSpec;
 import dev.plugnet.core.model.ModelSpec;
 import dev.plugnet.core.model.TrainingSpec;
+import dev.plugnet.core.model.InferredWidths;
 import dev.plugnet.core.network.Network;
+import dev.plugnet.core.network.Task;
 import dev.plugnet.core.train.ClassWeights;
 import dev.plugnet.core.train.History;
 import dev.plugnet.core.train.TrainingFailedException;
@@ -62,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Model file, or a bundled example: thyroid or iris (default: thyroid).")
+            description = "Model file, or a bundled example: thyroid, iris or friedman (a regression) (default: thyroid).")
     String config;
 
     @Option(names = "--data", paramLabel = "CSV",
@@ -224,8 +226,11 @@ final class TrainCommand implements Callable<Integer> {
 
         CsvTable table = DataArgument.read(dataName, new CsvTableReader());
         DatasetReader datasets = new DatasetReader();
+        Task task = Task.of(model, plugnet.registry());
         Dataset dataset = resumed != null ? datasets.forModel(table, resumed.preprocessing())
+                : task == Task.REGRESSION ? datasets.forRegression(table, targetColumns(model.training().label()))
                 : datasets.forTraining(table, model.training().label(), model.training().classes());
+        boolean inferred = resumed == null && InferredWidths.open(model);
         PrintStream terminal = Terminals.interactive() ? (json ? System.err : System.out) : null;
         ProgressPrinter progress = new ProgressPrinter(info, terminal);
         TrainingRequest request = TrainingRequest.of(model, dataset).withDataWhere(table.whereHeader())
@@ -244,11 +249,17 @@ final class TrainCommand implements Callable<Integer> {
 
         TrainingSpec t = model.training();
         info.printf(Locale.ROOT, "plugnet train: %s%n", describe(model, example, dataName));
-        info.printf(Locale.ROOT, "data: %s, %d rows, %d features, classes %s; split %d train / %d validation /"
+        info.printf(Locale.ROOT, "data: %s, %d rows, %d features, %s %s; split %d train / %d validation /"
                         + " %d test (seed %d)%n", table.source(), dataset.size(), dataset.featureNames().size(),
+                dataset.regression() ? "target" + (dataset.labelNames().size() == 1 ? "" : "s") : "classes",
                 String.join(", ", dataset.labelNames()), plan.trainRows(), plan.validationRows(), plan.testRows(),
                 model.seed());
-        info.printf(Locale.ROOT, "network: %s%n", networkLine(plan.network()));
+        info.printf(Locale.ROOT, "task: %s%n", dataset.regression()
+                ? "regression (the loss " + model.loss().type() + " on a linear output predicts numbers); targets"
+                + " standardised on the training rows, reported in their own units"
+                : "classification into " + dataset.labelNames().size() + " classes (the loss " + model.loss().type()
+                + " and the output give class probabilities)");
+        info.printf(Locale.ROOT, "network: %s%s%n", networkLine(plan.network()), inferred ? " (widths from the data)" : "");
         info.printf(Locale.ROOT, "backward tail: %s%n", plan.network().backwardPath());
         if (plan.spec().loss().options().get(ClassWeights.OPTION) instanceof java.util.List<?> weights) {
             StringBuilder line = new StringBuilder("class weights:");
@@ -285,7 +296,9 @@ final class TrainCommand implements Callable<Integer> {
 
         History history = outcome.history();
         Evaluation tested = outcome.test();
-        EvaluationReport test = tested == null ? null : new EvaluationReport("held-out test", tested.details());
+        HeldOutReport test = tested == null ? null : tested.isRegression()
+                ? new RegressionReport("held-out test", dataset.labelNames(), tested.regression())
+                : new EvaluationReport("held-out test", tested.details());
         if (plot != null) {
             CurvesPlot.write(plot, history, model.name(), table.source());
         }
@@ -298,6 +311,11 @@ final class TrainCommand implements Callable<Integer> {
             report.print(out);
         }
         return ExitCodes.OK;
+    }
+
+    /** @return the target columns {@code training.label} names (commas separate several), {@code null} for the last */
+    private static List<String> targetColumns(String label) {
+        return label == null ? null : java.util.Arrays.stream(label.split(",")).map(String::strip).toList();
     }
 
     private void validateFlags() {

@@ -28,7 +28,7 @@ import java.util.Locale;
  * @param compute the backend the products ran on
  */
 record TrainReport(String model, String data, Path checkpoint, Path plot, History history, int ran, double seconds,
-                   int batchSize, ThroughputMeter.Throughput throughput, EvaluationReport test,
+                   int batchSize, ThroughputMeter.Throughput throughput, HeldOutReport test,
                    ComputeBackend compute) {
 
     /** Prints the report as lines. */
@@ -93,10 +93,14 @@ record TrainReport(String model, String data, Path checkpoint, Path plot, Histor
             ObjectNode row = epochs.addObject();
             row.put("epoch", e.epoch());
             row.put("train_loss", e.trainLoss());
-            row.put("train_accuracy", e.trainAccuracy());
+            if (!Double.isNaN(e.trainAccuracy())) {
+                row.put("train_accuracy", e.trainAccuracy());
+            }
             if (!Double.isNaN(e.validationLoss())) {
                 row.put("validation_loss", e.validationLoss());
-                row.put("validation_accuracy", e.validationAccuracy());
+                if (!Double.isNaN(e.validationAccuracy())) {
+                    row.put("validation_accuracy", e.validationAccuracy());
+                }
             }
             row.put("learning_rate", e.learningRate());
         }

@@ -111,6 +111,7 @@ class ErrorCatalogueTest {
         add(d, "a single class", "train", "--data", file("one.csv", "a,b,c,d,e,label\n1,2,3,4,5,x\n1,2,3,4,5,x\n"));
         add(d, "a class the config's `classes` does not list", "train", "--config", config("two-classes.json", "\"patience\": 50", "\"patience\": 50, \"classes\": [\"normal\", \"hyper\"]"), "--data", "thyroid");
         add(d, "a `positive_class` that is not a class", "train", "--config", config("positive.json", "\"patience\": 50", "\"patience\": 50, \"positive_class\": \"4\""), "--data", "thyroid");
+        add(d, "a numeric target given to a classifier", "train", "--config", "thyroid", "--data", "friedman");
         add(d, "columns that do not fit the model", "train", "--data", file("narrow.csv", "a,b,label\n1,2,x\n3,4,y\n"));
         add(d, "columns that do not match the checkpoint", "predict", "--model", good, "--data", file("other.csv", "x,y,label\n1,2,a\n3,4,b\n"));
 
@@ -149,7 +150,7 @@ class ErrorCatalogueTest {
 
         String t = SECTION_TRAINING;
         add(t, "a loss that overflows (the last good epoch's checkpoint is kept)", "train", "--config",
-                Cli.resource("explodes.json", dir).toString(), "--data", "iris", "--out", dir.resolve("explodes-out.json").toString());
+                Cli.resource("explodes.json", dir).toString(), "--data", "friedman", "--out", dir.resolve("explodes-out.json").toString());
         add(t, "a gradient that overflows, named by parameter", "train", "--config",
                 Cli.resource("gradient-overflows.json", dir).toString(), "--data", "thyroid", "--out", dir.resolve("overflow-out.json").toString());
         add(t, "softmax underflow on the generic backward path (`--no-shortcut`)", "train", "--no-shortcut", "--config",

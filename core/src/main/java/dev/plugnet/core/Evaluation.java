@@ -3,6 +3,7 @@ package dev.plugnet.core;
 import dev.plugnet.core.metrics.BinaryRanking;
 import dev.plugnet.core.metrics.ClassMetrics;
 import dev.plugnet.core.metrics.ClassifierEvaluation;
+import dev.plugnet.core.metrics.RegressionEvaluation;
 import dev.plugnet.core.metrics.ConfusionMatrix;
 
 import java.util.List;
@@ -11,12 +12,25 @@ import java.util.List;
  * How a trained model did on labelled rows: the figures of {@code plugnet evaluate}.
  *
  * @param details everything measured: the loss, the confusion matrix, for two classes the ranking of the
- *        positive class's probability, and every row's probabilities and predicted class
+ *        positive class's probability, and every row's probabilities and predicted class; {@code null} for a
+ *        regression
+ * @param regression a regression's loss, MAE, RMSE and R² in the targets' units and its predictions;
+ *        {@code null} for a classifier
  */
-public record Evaluation(ClassifierEvaluation details) {
+public record Evaluation(ClassifierEvaluation details, RegressionEvaluation regression) {
+    /** A classifier's evaluation. */
+    public Evaluation(ClassifierEvaluation details) {
+        this(details, null);
+    }
+
+    /** @return whether the model is a regression: then {@link #regression()} holds MAE, RMSE and R², and the class figures are absent */
+    public boolean isRegression() {
+        return regression != null;
+    }
+
     /** @return the mean loss over the rows */
     public double loss() {
-        return details.loss();
+        return regression != null ? regression.loss() : details.loss();
     }
 
     /** @return counts of (actual, predicted) classes, with every per-class figure */
@@ -51,6 +65,6 @@ public record Evaluation(ClassifierEvaluation details) {
 
     /** @return the number of rows evaluated */
     public int rows() {
-        return details.confusion().total();
+        return regression != null ? regression.metrics().rows() : details.confusion().total();
     }
 }

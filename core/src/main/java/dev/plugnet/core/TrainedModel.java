@@ -213,11 +213,42 @@ public final class TrainedModel {
         return evaluate(new ArrayData("x", "y").forModel(checkpoint.preprocessing(), x, y));
     }
 
-    /** Evaluates a labelled data set read for this model (for example a CSV file's rows). */
-    public Evaluation evaluate(Dataset data) {
+    /** @return whether the model is a regression: its outputs are target values, named by {@link #classNames()} */
+    public boolean isRegression() {
+        return preprocessing().regression();
+    }
+
+    /**
+     * A regression's predictions for every row of a data set read for this model, in the targets' own units.
+     *
+     * @return an (N, m) matrix, column {@code j} the target {@code classNames().get(j)}
+     * @throws IllegalStateException if the model is a classifier (use {@link #predictProbabilities(Dataset)})
+     */
+    public Matrix predictValues(Dataset data) {
+        if (!isRegression()) {
+            throw new IllegalStateException("a classifier predicts probabilities, not values");
+        }
         Samples samples = Samples.all(data, standardizer());
         Predictor p = borrow();
         try {
+            return Evaluator.unstandardised(new Evaluator(256).outputs(p.network(), samples), preprocessing().targets());
+        } finally {
+            idle.add(p);
+        }
+    }
+
+    /**
+     * Evaluates a labelled data set read for this model (for example a CSV file's rows); for a regression, MAE,
+     * RMSE and R² in the targets' units ({@link Evaluation#regression()}).
+     */
+    public Evaluation evaluate(Dataset data) {
+        Samples samples = Samples.all(data, preprocessing());
+        Predictor p = borrow();
+        try {
+            if (data.regression()) {
+                return new Evaluation(null, new Evaluator(256).regression(p.network(), samples,
+                        preprocessing().targets()));
+            }
             return new Evaluation(new Evaluator(256).evaluate(p.network(), samples, classNames(),
                     ClassOrder.positiveIndex(classNames(), spec().training().positiveClass())));
         } finally {

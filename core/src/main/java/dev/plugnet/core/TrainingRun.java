@@ -9,6 +9,7 @@ import dev.plugnet.core.data.Dataset;
 import dev.plugnet.core.data.PreparedData;
 import dev.plugnet.core.data.Samples;
 import dev.plugnet.core.metrics.Evaluator;
+import dev.plugnet.core.model.InferredWidths;
 import dev.plugnet.core.model.ModelSpec;
 import dev.plugnet.core.model.TrainingSpec;
 import dev.plugnet.core.network.AssembledModel;
@@ -70,6 +71,15 @@ public final class TrainingRun {
         ModelSpec spec = request.spec();
         Dataset data = request.data();
         TrainingSpec t = spec.training();
+        Checkpoint resume = request.resume();
+        if (resume == null) {
+            spec = InferredWidths.resolve(spec, data.featureNames().size(), data.labelNames().size());
+        }
+        if (data.regression() && t.classes() != null) {
+            throw new dev.plugnet.api.ConfigException("training.classes", "the model is a regression (its loss \""
+                    + spec.loss().type() + "\" on a linear output predicts numbers), which has no classes; for a"
+                    + " classifier use \"cross_entropy\" with a softmax output");
+        }
         String positive = t.positiveClass();
         if (positive != null && !data.labelNames().contains(positive)) {
             throw new DataException(request.dataWhere() + ", column \"" + data.labelColumn() + "\"",
@@ -86,11 +96,11 @@ public final class TrainingRun {
                     + String.join(", ", data.featureNames()) + "), but the model \"" + spec.name() + "\" has "
                     + spec.inputs() + " inputs");
         }
-        Checkpoint resume = request.resume();
         double testFraction = request.holdOutTest() ? t.testFraction() : 0;
         Dataset validation = request.validation();
         PreparedData prepared = PreparedData.prepare(data, validation == null ? t.validationFraction() : 0,
-                testFraction, spec.seed(), resume == null ? null : resume.preprocessing().standardizer());
+                testFraction, spec.seed(), resume == null ? null : resume.preprocessing().standardizer(),
+                resume == null ? null : resume.preprocessing().targets());
         if (validation != null) {
             if (!validation.featureNames().equals(data.featureNames())
                     || !validation.labelNames().equals(data.labelNames())) {
@@ -99,7 +109,7 @@ public final class TrainingRun {
                         + data.featureNames() + " and " + data.labelNames());
             }
             prepared = new PreparedData(data, prepared.split(), prepared.preprocessing(), prepared.train(),
-                    Samples.all(validation, prepared.preprocessing().standardizer()), prepared.test());
+                    Samples.all(validation, prepared.preprocessing()), prepared.test());
         }
         if (prepared.train().size() == 0) {
             throw new DataException(request.dataWhere(), "leaves no rows to train on");
@@ -121,9 +131,10 @@ public final class TrainingRun {
         }
         int outputs = model.network().outputs();
         if (outputs != data.labelNames().size()) {
-            throw new DataException(request.dataWhere(), "has " + data.labelNames().size() + " classes ("
-                    + String.join(", ", data.labelNames()) + "), but the model \"" + spec.name() + "\" has "
-                    + outputs + " outputs");
+            throw new DataException(request.dataWhere(), "has " + data.labelNames().size()
+                    + (data.regression() ? " target column" + (data.labelNames().size() == 1 ? "" : "s") : " classes")
+                    + " (" + String.join(", ", data.labelNames()) + "), but the model \"" + spec.name() + "\" has "
+                    + outputs + " outputs; give the last layer that many units, or leave its units out (\"auto\")");
         }
         return new TrainingRun(plugnet, request, prepared, model, previous, epochs);
     }
@@ -174,7 +185,10 @@ public final class TrainingRun {
             writer.write(file, checkpoint);
         }
         Evaluation test = null;
-        if (prepared.test().size() > 0) {
+        if (prepared.test().size() > 0 && request.data().regression()) {
+            test = new Evaluation(null, new Evaluator(Math.max(t.batchSize(), 64)).regression(model.network(),
+                    prepared.test(), prepared.preprocessing().targets()));
+        } else if (prepared.test().size() > 0) {
             List<String> classes = request.data().labelNames();
             test = new Evaluation(new Evaluator(Math.max(t.batchSize(), 64)).evaluate(model.network(),
                     prepared.test(), classes, ClassOrder.positiveIndex(classes, t.positiveClass())));

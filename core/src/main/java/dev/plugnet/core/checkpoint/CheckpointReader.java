@@ -290,7 +290,8 @@ public final class CheckpointReader {
 
     private static Preprocessing preprocessing(JsonNode node, String path) {
         JsonObjectReader p = JsonObjectReader.of(node, path)
-                .allowOnly(Set.of("label_column", "features", "means", "scales", "labels"));
+                .allowOnly(Set.of("label_column", "features", "means", "scales", "labels", "target_means",
+                        "target_scales"));
         List<String> features = strings(p, "features");
         double[] means = numbers(p, "means");
         double[] scales = numbers(p, "scales");
@@ -298,8 +299,19 @@ public final class CheckpointReader {
             throw new ConfigException(p.path("means"), "expected one mean and one scale per feature ("
                     + features.size() + "), got " + means.length + " and " + scales.length);
         }
+        List<String> labels = strings(p, "labels");
+        Standardizer targets = null;
+        if (p.has("target_means") || p.has("target_scales")) {
+            double[] targetMeans = numbers(p, "target_means");
+            double[] targetScales = numbers(p, "target_scales");
+            if (targetMeans.length != labels.size() || targetScales.length != labels.size()) {
+                throw new ConfigException(p.path("target_means"), "expected one mean and one scale per target ("
+                        + labels.size() + "), got " + targetMeans.length + " and " + targetScales.length);
+            }
+            targets = new Standardizer(targetMeans, targetScales);
+        }
         return new Preprocessing(features, p.requireString("label_column"), new Standardizer(means, scales),
-                strings(p, "labels"));
+                labels, targets);
     }
 
     private static List<String> strings(JsonObjectReader o, String field) {

@@ -24,7 +24,8 @@ import java.util.Map;
  * {"format": 2, "kind": "plugnet-checkpoint",
  *  "config": {…the model file…}, "plugins": [{"kind": "layer", "name": "dense", "module": …, "version": …}],
  *  "data": "thyroid",
- *  "preprocessing": {"label_column": …, "features": […], "means": […], "scales": […], "labels": […]},
+ *  "preprocessing": {"label_column": …, "features": […], "means": […], "scales": […], "labels": […]
+ *                    (a regression adds "target_means": […], "target_scales": […]; its labels are the targets)},
  *  "weights": {"layers[0].W": {"rows": 5, "cols": 4, "values": […]}, …},
  *  "optimizer": {"learning_rate": …, "state": {"step": {"rows": …, "cols": …, "values": […]}, "m[0]": …}},
  *  "history": {"best_epoch": …, "stopped_early": …, "epochs": [{"epoch": 1, "train_loss": …, …}]},
@@ -110,6 +111,16 @@ public final class CheckpointWriter {
         }
         ArrayNode labels = node.putArray("labels");
         p.labelNames().forEach(labels::add);
+        if (p.regression()) {
+            ArrayNode targetMeans = node.putArray("target_means");
+            for (double v : p.targets().means()) {
+                targetMeans.add(v);
+            }
+            ArrayNode targetScales = node.putArray("target_scales");
+            for (double v : p.targets().scales()) {
+                targetScales.add(v);
+            }
+        }
         return node;
     }
 

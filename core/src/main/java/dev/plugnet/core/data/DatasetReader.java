@@ -45,6 +45,9 @@ public final class DatasetReader {
             }
         }
         List<String> names = classes != null ? classes : classNames(table, label);
+        if (classes == null) {
+            requireClassLike(table, label, names);
+        }
         if (classes != null) {
             return build(table, featureColumns, label, names, "training.classes lists ");
         }
@@ -56,12 +59,67 @@ public final class DatasetReader {
     }
 
     /**
+     * Reads data for a regression: the target columns hold numbers (one output each); every other column is a
+     * numeric feature.
+     *
+     * @param targetColumns the target columns' names, or {@code null} for the last column
+     * @throws DataException if a target column is missing or a target cell is not a finite number
+     */
+    public Dataset forRegression(CsvTable table, List<String> targetColumns) {
+        List<Integer> targets = new ArrayList<>();
+        if (targetColumns == null) {
+            targets.add(table.header().size() - 1);
+        } else {
+            for (String name : targetColumns) {
+                targets.add(labelIndex(table, name));
+            }
+        }
+        if (table.header().size() <= targets.size()) {
+            throw new DataException(table.whereHeader(), "has only the target columns; expected at least one feature"
+                    + " column beside them");
+        }
+        List<Integer> featureColumns = new ArrayList<>();
+        for (int c = 0; c < table.header().size(); c++) {
+            if (!targets.contains(c)) {
+                featureColumns.add(c);
+            }
+        }
+        return regression(table, featureColumns, targets);
+    }
+
+    private static Dataset regression(CsvTable table, List<Integer> featureColumns, List<Integer> targets) {
+        Dataset x = build(table, featureColumns, -1, List.of());
+        int n = table.rows().size();
+        double[][] y = new double[n][targets.size()];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < targets.size(); j++) {
+                y[r][j] = number(table, r, targets.get(j));
+            }
+        }
+        List<String> names = targets.stream().map(table.header()::get).toList();
+        return new Dataset(table.source(), x.featureNames(), String.join(",", names), names, x.features(), new int[n], y);
+    }
+
+    /**
      * Reads labelled data for a trained model: its feature columns by name (in the model's order; other
      * columns are ignored) and labels that must be among the model's classes.
      *
      * @throws DataException if a feature column or the label column is missing, or a label is unknown
      */
     public Dataset forModel(CsvTable table, Preprocessing model) {
+        if (model.regression()) {
+            List<Integer> targets = new ArrayList<>();
+            for (String name : model.labelNames()) {
+                int c = table.column(name);
+                if (c < 0) {
+                    throw new DataException(table.whereHeader(), "has no target column \"" + name + "\" (the model's);"
+                            + " columns: " + String.join(", ", table.header()));
+                }
+                targets.add(c);
+            }
+            Dataset d = regression(table, featureColumns(table, model), targets);
+            return d;
+        }
         int label = table.column(model.labelColumn());
         if (label < 0) {
             throw new DataException(table.whereHeader(), "has no label column \"" + model.labelColumn()
@@ -106,6 +164,29 @@ public final class DatasetReader {
                     + String.join(", ", table.header()));
         }
         return c;
+    }
+
+    /** Most classes a numeric label column may give before it reads as a regression target. */
+    static final int MAX_NUMERIC_CLASSES = 20;
+
+    /**
+     * A label column of numbers that are not all integers, or of more than {@link #MAX_NUMERIC_CLASSES} distinct
+     * integers, is a regression target given to a classifier: refused with the fix.
+     */
+    private static void requireClassLike(CsvTable table, int label, List<String> names) {
+        if (!names.stream().allMatch(ClassOrder::isNumber)) {
+            return;
+        }
+        boolean integers = names.stream().allMatch(n -> n.matches("[-+]?\\d+"));
+        if (integers && names.size() <= MAX_NUMERIC_CLASSES) {
+            return;
+        }
+        throw new DataException(table.whereHeader() + ", column \"" + table.header().get(label) + "\"", "holds "
+                + names.size() + " distinct numbers" + (integers ? "" : ", not all integers") + ", but the model is a"
+                + " classifier (its loss or output activation gives class probabilities), which would make each"
+                + " number a class; for a regression give the model a regression loss (\"loss\": \"mse\", \"mae\" or"
+                + " \"huber\") and a linear output (no activation, or \"identity\", on the last layer); to classify"
+                + " these values anyway, list them in training.classes");
     }
 
     private static List<String> classNames(CsvTable table, int label) {

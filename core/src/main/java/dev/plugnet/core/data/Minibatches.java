@@ -90,7 +90,9 @@ public final class Minibatches {
             System.arraycopy(src, r * width, x, i * width, width);
             int label = samples.labels()[r];
             b.labels()[i] = label;
-            if (label >= 0) {
+            if (samples.values() != null) {
+                System.arraycopy(samples.values().data(), r * k, t, i * k, k);
+            } else if (label >= 0) {
                 t[i * k + label] = 1.0;
             }
         }

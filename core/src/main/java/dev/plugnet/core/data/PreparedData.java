@@ -19,13 +19,26 @@ public record PreparedData(Dataset dataset, Split split, Preprocessing preproces
      */
     public static PreparedData prepare(Dataset data, double validationFraction, double testFraction, long seed,
                                        Standardizer existing) {
+        return prepare(data, validationFraction, testFraction, seed, existing, null);
+    }
+
+    /**
+     * Splits {@code data} (stratified by class; a regression's rows are one stratum) and standardises its
+     * features, and a regression's targets, with statistics of the training rows, or with {@code existing} and
+     * {@code existingTargets} when continuing a run.
+     */
+    public static PreparedData prepare(Dataset data, double validationFraction, double testFraction, long seed,
+                                       Standardizer existing, Standardizer existingTargets) {
         Split split = new StratifiedSplitter(validationFraction, testFraction)
-                .split(data.labels(), data.labelNames().size(), seed);
+                .split(data.labels(), data.regression() ? 1 : data.labelNames().size(), seed);
         Standardizer standardizer = existing != null ? existing
                 : Standardizer.fit(data.features(), split.train(), data.featureNames().size());
+        Standardizer targets = !data.regression() ? null : existingTargets != null ? existingTargets
+                : Standardizer.fit(data.targets(), split.train(), data.labelNames().size());
         Preprocessing pre = new Preprocessing(data.featureNames(), data.labelColumn(), standardizer,
-                data.labelNames());
-        return new PreparedData(data, split, pre, Samples.of(data, split.train(), standardizer),
-                Samples.of(data, split.validation(), standardizer), Samples.of(data, split.test(), standardizer));
+                data.labelNames(), targets);
+        return new PreparedData(data, split, pre, Samples.of(data, split.train(), standardizer, targets),
+                Samples.of(data, split.validation(), standardizer, targets),
+                Samples.of(data, split.test(), standardizer, targets));
     }
 }

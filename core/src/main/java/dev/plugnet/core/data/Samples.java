@@ -7,13 +7,28 @@ import dev.plugnet.api.Matrix;
  *
  * @param features (N, n_1), standardised
  * @param labels the class of each row
- * @param classes K, the number of classes
+ * @param classes K, the number of classes (for a regression, the number of targets)
+ * @param values for a regression, the standardised targets (N, K), which {@link #targets()} gives instead of
+ *        one-hot rows; {@code null} for classes
  */
-public record Samples(Matrix features, int[] labels, int classes) {
+public record Samples(Matrix features, int[] labels, int classes, Matrix values) {
     public Samples {
         if (labels.length != features.rows()) {
             throw new IllegalArgumentException("one label per row");
         }
+        if (values != null && !values.hasShape(features.rows(), classes)) {
+            throw new IllegalArgumentException("one row of " + classes + " targets per row");
+        }
+    }
+
+    /** Samples of classes. */
+    public Samples(Matrix features, int[] labels, int classes) {
+        this(features, labels, classes, null);
+    }
+
+    /** @return whether these are regression rows (numeric targets, no classes) */
+    public boolean regression() {
+        return values != null;
     }
 
     /**
@@ -22,6 +37,14 @@ public record Samples(Matrix features, int[] labels, int classes) {
      *         double precision (a value far outside a column whose training rows barely vary)
      */
     public static Samples of(Dataset data, int[] rows, Standardizer standardizer) {
+        return of(data, rows, standardizer, null);
+    }
+
+    /**
+     * @param targetStandardizer for a regression, the targets' means and scales; {@code null} for classes
+     * @return the samples of {@code rows} of {@code data}, features (and regression targets) standardised
+     */
+    public static Samples of(Dataset data, int[] rows, Standardizer standardizer, Standardizer targetStandardizer) {
         int width = data.featureNames().size();
         double[] x = new double[rows.length * width];
         int[] labels = new int[rows.length];
@@ -36,9 +59,18 @@ public record Samples(Matrix features, int[] labels, int classes) {
                             + " rescale this column");
                 }
             }
-            labels[i] = data.labelled() ? data.labels()[rows[i]] : -1;
+            labels[i] = data.labelled() && !data.regression() ? data.labels()[rows[i]] : -1;
         }
-        return new Samples(Matrix.wrap(rows.length, width, x), labels, data.labelNames().size());
+        Matrix values = null;
+        if (data.regression()) {
+            int m = data.labelNames().size();
+            double[] y = new double[rows.length * m];
+            for (int i = 0; i < rows.length; i++) {
+                targetStandardizer.apply(data.targets()[rows[i]], y, i * m);
+            }
+            values = Matrix.wrap(rows.length, m, y);
+        }
+        return new Samples(Matrix.wrap(rows.length, width, x), labels, data.labelNames().size(), values);
     }
 
     /** @return every row of {@code data}, standardised */
@@ -46,13 +78,22 @@ public record Samples(Matrix features, int[] labels, int classes) {
         return of(data, java.util.stream.IntStream.range(0, data.size()).toArray(), standardizer);
     }
 
+    /** @return every row of {@code data}, standardised with a model's preprocessing (targets too, for a regression) */
+    public static Samples all(Dataset data, Preprocessing preprocessing) {
+        return of(data, java.util.stream.IntStream.range(0, data.size()).toArray(), preprocessing.standardizer(),
+                data.regression() ? preprocessing.targets() : null);
+    }
+
     /** @return N, the number of rows */
     public int size() {
         return labels.length;
     }
 
-    /** @return a new (N, K) matrix of one-hot rows */
+    /** @return a new (N, K) matrix of one-hot rows (for a regression, a copy of the standardised targets) */
     public Matrix targets() {
+        if (values != null) {
+            return Matrix.wrap(values.rows(), values.cols(), values.data().clone());
+        }
         Matrix t = Matrix.zeros(labels.length, classes);
         for (int i = 0; i < labels.length; i++) {
             t.set(i, labels[i], 1.0);

@@ -3,6 +3,7 @@ package dev.plugnet.core.metrics;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.core.data.Minibatches;
 import dev.plugnet.core.data.Samples;
+import dev.plugnet.core.data.Standardizer;
 import dev.plugnet.core.network.Network;
 
 /**
@@ -32,7 +33,8 @@ public final class Evaluator {
             lossSum += network.loss(batch.targets()) * batch.size();
             correct += correct(out, batch.labels());
         }
-        return new LossAndAccuracy(lossSum / samples.size(), (double) correct / samples.size(), samples.size());
+        return new LossAndAccuracy(lossSum / samples.size(),
+                samples.regression() ? Double.NaN : (double) correct / samples.size(), samples.size());
     }
 
     /** @return the network's output for every row, (N, K), in a new matrix */
@@ -82,6 +84,31 @@ public final class Evaluator {
         }
         return new ClassifierEvaluation(la.loss(), confusion, labels.get(positive), BinaryRanking.of(isPositive, score),
                 outputs, predicted);
+    }
+
+    /**
+     * Everything {@code evaluate} reports about a regression: the mean loss on the standardised targets and MAE,
+     * RMSE and R² in the targets' own units.
+     *
+     * @param targets the targets' means and scales (the network predicts {@code z}; a value is
+     *        {@code z · scale + mean})
+     */
+    public RegressionEvaluation regression(Network network, Samples samples, Standardizer targets) {
+        LossAndAccuracy la = lossAndAccuracy(network, samples);
+        Matrix predicted = unstandardised(outputs(network, samples), targets);
+        Matrix actual = unstandardised(samples.targets(), targets);
+        return new RegressionEvaluation(la.loss(), RegressionMetrics.of(actual, predicted), predicted);
+    }
+
+    /** @return {@code z · scale + mean}, column by column, in a new matrix */
+    public static Matrix unstandardised(Matrix z, Standardizer targets) {
+        Matrix y = Matrix.zeros(z.rows(), z.cols());
+        for (int i = 0; i < z.rows(); i++) {
+            for (int j = 0; j < z.cols(); j++) {
+                y.set(i, j, z.get(i, j) * targets.scales()[j] + targets.means()[j]);
+            }
+        }
+        return y;
     }
 
     /** @return the index of the largest value of each row (the first on ties) */

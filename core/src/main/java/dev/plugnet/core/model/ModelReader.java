@@ -102,7 +102,8 @@ public final class ModelReader {
         }
         String name = model.string("name", "model");
         String description = model.string("description", null);
-        int inputs = model.requireInteger("inputs", 1);
+        int inputs = !model.has("inputs") || isAuto(model.get("inputs")) ? ModelSpec.AUTO
+                : model.requireInteger("inputs", 1);
         if (inputs > limits.maxWidth()) {
             throw new ConfigException(model.path("inputs"), "expected at most " + limits.maxWidth()
                     + " (raise it with -Dplugnet.max-width=N), got " + inputs);
@@ -125,6 +126,10 @@ public final class ModelReader {
         TrainingSpec training = model.has("training")
                 ? training(model.get("training"), model.path("training")) : TrainingSpec.DEFAULTS;
         return new ModelSpec(format, name, description, inputs, layers, loss, optimizer, shortcuts, seed, training);
+    }
+
+    private static boolean isAuto(JsonNode node) {
+        return node.isString() && node.stringValue().equals(ModelSpec.AUTO_NAME);
     }
 
     private static LayerSpec layer(JsonNode node, String path) {

@@ -47,7 +47,9 @@ public final class ModelSchema {
                 .put("maximum", ApiVersion.MODEL_FORMAT));
         props.set("name", described(type("string"), "A name for listings and reports."));
         props.set("description", described(type("string"), "What the model is."));
-        props.set("inputs", integer(1, "Width of an input row (n1)."));
+        props.set("inputs", oneOf(NODES.arrayNode().add(integer(1, "Width of an input row (n1)."))
+                .add(NODES.objectNode().put("const", ModelSpec.AUTO_NAME)), "Width of an input row (n1), or \"auto\""
+                + " (the default) for the number of feature columns of the data."));
         ObjectNode layers = described(type("array"), "The layers, in order.");
         layers.put("minItems", 1);
         layers.set("items", ref("layer"));
@@ -58,7 +60,7 @@ public final class ModelSchema {
                 "Whether a fused backward may replace the tail's generic steps (default true)."));
         props.set("seed", described(type("integer"), "Seeds the initial weights and everything random (default 42)."));
         props.set("training", ref("training"));
-        root.set("required", strings(List.of("inputs", "layers", "loss")));
+        root.set("required", strings(List.of("layers", "loss")));
         root.put("additionalProperties", false);
 
         ObjectNode defs = root.putObject("$defs");

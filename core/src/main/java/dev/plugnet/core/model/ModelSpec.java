@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param format the file format version ({@link dev.plugnet.api.ApiVersion#MODEL_FORMAT})
  * @param name a name for listings and reports
  * @param description what the model is, or {@code null}
- * @param inputs n_1, the width of an input row
+ * @param inputs n_1, the width of an input row, or {@link #AUTO} ({@code "auto"} or absent in the file) for the
+ *        width of the data, resolved by {@link InferredWidths} before the model is assembled
  * @param layers the layers in order, at least one
  * @param loss the loss
  * @param optimizer the optimizer
@@ -20,6 +21,11 @@ import java.util.Objects;
  */
 public record ModelSpec(int format, String name, String description, int inputs, List<LayerSpec> layers, ComponentSpec loss,
                         ComponentSpec optimizer, boolean shortcuts, long seed, TrainingSpec training) {
+    /** {@code inputs} (and the last layer's {@code units}) not given: they come from the data. */
+    public static final int AUTO = 0;
+    /** How the file says {@link #AUTO}. */
+    public static final String AUTO_NAME = "auto";
+
     public ModelSpec {
         Objects.requireNonNull(name, "name");
         layers = List.copyOf(layers);
@@ -52,5 +58,15 @@ public record ModelSpec(int format, String name, String description, int inputs,
     /** @return this model with another loss */
     public ModelSpec withLoss(ComponentSpec newLoss) {
         return new ModelSpec(format, name, description, inputs, layers, newLoss, optimizer, shortcuts, seed, training);
+    }
+
+    /** @return this model with another input width */
+    public ModelSpec withInputs(int newInputs) {
+        return new ModelSpec(format, name, description, newInputs, layers, loss, optimizer, shortcuts, seed, training);
+    }
+
+    /** @return this model with other layers */
+    public ModelSpec withLayers(List<LayerSpec> newLayers) {
+        return new ModelSpec(format, name, description, inputs, newLayers, loss, optimizer, shortcuts, seed, training);
     }
 }

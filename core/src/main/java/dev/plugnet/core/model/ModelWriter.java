@@ -30,7 +30,11 @@ public final class ModelWriter {
         if (spec.description() != null) {
             root.put("description", spec.description());
         }
-        root.put("inputs", spec.inputs());
+        if (spec.inputs() == ModelSpec.AUTO) {
+            root.put("inputs", ModelSpec.AUTO_NAME);
+        } else {
+            root.put("inputs", spec.inputs());
+        }
         var layers = root.putArray("layers");
         for (LayerSpec layer : spec.layers()) {
             ObjectNode node = f.objectNode();

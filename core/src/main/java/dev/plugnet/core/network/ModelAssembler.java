@@ -237,6 +237,10 @@ public final class ModelAssembler {
      * @return each layer's checked options
      */
     private List<Options> plan(ModelSpec spec) {
+        if (spec.inputs() == ModelSpec.AUTO) {
+            throw new ConfigException("inputs", "\"auto\" takes the width from the data, and there is none here;"
+                    + " give the number of input columns");
+        }
         List<Options> all = new ArrayList<>();
         int width = spec.inputs();
         long parameters = 0;

@@ -68,6 +68,12 @@ public final class Trainer {
                     + " every epoch and keep the last weights");
         }
 
+        boolean regression = train.regression();
+        if (regression && earlyStopping
+                && settings.monitor().equals(dev.plugnet.core.model.TrainingSpec.VALIDATION_ACCURACY)) {
+            throw new ConfigException("training.monitor", "a regression has no accuracy; monitor validation_loss");
+        }
+
         Snapshot best = new Snapshot(model);
         Snapshot lastGood = new Snapshot(model);
         double bestValue = Double.NaN;
@@ -139,7 +145,8 @@ public final class Trainer {
                         + " validation loss is " + v.loss() + " after the epoch's updates",
                         new TrainingResult(kept, meter.read()));
             }
-            EpochStats stats = new EpochStats(epoch, lossSum / train.size(), (double) correct / train.size(),
+            EpochStats stats = new EpochStats(epoch, lossSum / train.size(),
+                    regression ? Double.NaN : (double) correct / train.size(),
                     v.loss(), v.accuracy(), rate);
             boolean improved = validating && settings.improves(settings.monitored(stats), bestValue);
             if (improved) {

@@ -57,7 +57,7 @@ class ModelReaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "unknown top-level field | {\"inputs\": 5, \"layers\": [{\"type\": \"dense\", \"units\": 3}], \"loss\": \"mse\", \"lerning_rate\": 1} | lerning_rate | unknown field; expected one of:",
-        "missing inputs          | {\"layers\": [{\"type\": \"dense\", \"units\": 3}], \"loss\": \"mse\"} | inputs | missing; expected a positive integer",
+        "inputs of another word  | {\"inputs\": \"many\", \"layers\": [{\"type\": \"dense\", \"units\": 3}], \"loss\": \"mse\"} | inputs | expected a positive integer, got \"many\"",
         "negative inputs         | {\"inputs\": -3, \"layers\": [{\"type\": \"dense\"}], \"loss\": \"mse\"} | inputs | expected a positive integer, got -3",
         "layers not a list       | {\"inputs\": 5, \"layers\": {\"type\": \"dense\"}, \"loss\": \"mse\"} | layers | expected a list of layers, got an object",
         "empty layers            | {\"inputs\": 5, \"layers\": [], \"loss\": \"mse\"} | layers | expected at least one layer",
@@ -109,5 +109,17 @@ class ModelReaderTest {
         assertEquals(ComponentSpec.named("sgd"), spec.optimizer());
         assertNull(spec.layers().get(0).activation());
         assertEquals("model", spec.name());
+    }
+
+    @Test
+    void inputsLeftOutOrAutoComeFromTheData() {
+        ModelReader reader = new ModelReader(StrictJson.mapper());
+        assertEquals(ModelSpec.AUTO, reader.read("{\"layers\": [{\"type\": \"dense\"}], \"loss\": \"mse\"}").inputs());
+        ModelSpec auto = reader.read("{\"inputs\": \"auto\", \"layers\": [{\"type\": \"dense\"}], \"loss\": \"mse\"}");
+        assertEquals(ModelSpec.AUTO, auto.inputs());
+        ModelSpec resolved = InferredWidths.resolve(auto, 7, 2);
+        assertEquals(7, resolved.inputs());
+        assertEquals(2, resolved.layers().get(0).options().get("units"));
+        assertEquals(auto, reader.read(new ModelWriter(StrictJson.mapper()).write(auto)), "auto survives writing");
     }
 }

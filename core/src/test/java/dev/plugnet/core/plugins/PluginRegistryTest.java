@@ -23,7 +23,7 @@ class PluginRegistryTest {
     void discoversEveryBuiltInPluginWithItsModule() {
         PluginRegistry registry = PluginRegistry.discover();
         assertEquals(List.of("dense"), List.copyOf(registry.plugins(PluginKind.LAYER).keySet()));
-        assertEquals(List.of("cross_entropy", "mse"), List.copyOf(registry.plugins(PluginKind.LOSS).keySet()));
+        assertEquals(List.of("cross_entropy", "huber", "mae", "mse"), List.copyOf(registry.plugins(PluginKind.LOSS).keySet()));
         assertEquals(List.of("adam", "momentum", "sgd"), List.copyOf(registry.plugins(PluginKind.OPTIMIZER).keySet()));
         assertEquals(List.of("softmax_cross_entropy"), List.copyOf(registry.plugins(PluginKind.SHORTCUT).keySet()));
         assertTrue(registry.plugins(PluginKind.ACTIVATION).keySet().containsAll(

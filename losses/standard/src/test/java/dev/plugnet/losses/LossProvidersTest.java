@@ -36,9 +36,10 @@ class LossProvidersTest {
     }
 
     @Test
-    void bothAreListedInTheServicesFileAndTheModule() throws IOException {
+    void everyLossIsListedInTheServicesFileAndTheModule() throws IOException {
         List<String> classes = List.of(CrossEntropyLossProvider.class.getName(),
-                MeanSquaredErrorLossProvider.class.getName());
+                MeanSquaredErrorLossProvider.class.getName(), MeanAbsoluteErrorLossProvider.class.getName(),
+                HuberLossProvider.class.getName());
         assertEquals(classes, ServiceRegistration.servicesFile(CrossEntropyLossProvider.class, SERVICE));
         List<String> provided = ServiceRegistration.provides(CrossEntropyLossProvider.class, SERVICE);
         if (provided != null) {

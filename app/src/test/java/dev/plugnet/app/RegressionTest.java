@@ -1,0 +1,134 @@
+package dev.plugnet.app;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Regression through the real {@code train}, {@code evaluate} and {@code predict}, on the bundled friedman example. */
+class RegressionTest {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path dir;
+
+    private static Path model;
+    private static Cli.Result trained;
+
+    @BeforeAll
+    static void train() {
+        model = dir.resolve("friedman.json");
+        trained = Cli.run("train", "--config", "friedman", "--out", model.toString(), "--json");
+        assertEquals(0, trained.code(), trained.err());
+    }
+
+    @Test
+    void theBundledRegressionReachesAnR2Above0point9WithMetricsInTheTargetsUnits() throws IOException {
+        JsonNode test = JSON.readTree(trained.out()).get("test");
+        assertEquals("regression", test.get("task").stringValue());
+        assertEquals(100, test.get("rows").intValue());
+        double r2 = test.get("r2").doubleValue();
+        double rmse = test.get("rmse").doubleValue();
+        assertTrue(r2 > 0.9 && r2 < 1, "R² " + r2);
+        assertTrue(rmse > 0.8 && rmse < 2, "RMSE " + rmse + " (the noise has σ = 1)");
+        assertTrue(test.get("mae").doubleValue() < rmse);
+        assertTrue(trained.err().contains("task: regression (the loss mse on a linear output predicts numbers)"),
+                trained.err());
+        assertTrue(trained.err().contains("network: 5-16-1 (dense+tanh, dense, mse)"), trained.err());
+        JsonNode pre = JSON.readTree(Files.readString(model)).get("preprocessing");
+        assertEquals(List.of("y"), JSON.convertValue(pre.get("labels"), List.class));
+        assertEquals(1, pre.get("target_means").size());
+        assertTrue(pre.get("target_scales").get(0).doubleValue() > 1, "y is standardised with its spread");
+    }
+
+    @Test
+    void evaluateReportsMaeRmseAndR2() throws IOException {
+        Cli.Result r = Cli.run("evaluate", "--model", model.toString(), "--data", "friedman");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s).*friedman1.csv \\(bundled\\): MAE [0-9.]+, RMSE [0-9.]+, R² 0\\.9[0-9]+ \\(500"
+                + " rows, target y\\).*"), r.out());
+        Cli.Result misclassified = Cli.run("evaluate", "--model", model.toString(), "--data", "friedman",
+                "--misclassified", dir.resolve("m.csv").toString());
+        assertEquals(ExitCodes.BAD_INPUT, misclassified.code());
+    }
+
+    @Test
+    void predictWritesValuesInTheTargetsUnits() throws IOException {
+        Path out = dir.resolve("values.csv");
+        Cli.Result r = Cli.run("predict", "--model", model.toString(), "--data", "friedman", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("row,predicted_y", lines.get(0));
+        assertEquals(501, lines.size());
+        List<String[]> data = DataArgument.read("friedman", new dev.plugnet.core.data.CsvTableReader()).rows();
+        double squares = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            double predicted = Double.parseDouble(lines.get(i).split(",")[1]);
+            double actual = Double.parseDouble(data.get(i - 1)[5]);
+            squares += (predicted - actual) * (predicted - actual);
+        }
+        double rmse = Math.sqrt(squares / 500);
+        assertTrue(rmse < 2, "the values are in y's units: RMSE " + rmse);
+    }
+
+    @Test
+    void severalTargetColumnsAreOneOutputEach() throws IOException {
+        StringBuilder csv = new StringBuilder("a,b,sum,difference\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        for (int i = 0; i < 200; i++) {
+            double a = random.nextDouble(-1, 1);
+            double b = random.nextDouble(-1, 1);
+            csv.append(a).append(',').append(b).append(',').append(100 + 3 * (a + b)).append(',').append(a - b).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("two.csv"), csv);
+        Path config = Files.writeString(dir.resolve("two.json"), """
+                {"name": "two", "layers": [{"type": "dense", "units": 8, "activation": "tanh"}, {"type": "dense"}],
+                 "loss": "huber", "optimizer": {"type": "adam", "learning_rate": 0.02},
+                 "training": {"epochs": 300, "label": "sum,difference"}}""");
+        Path out = dir.resolve("two-out.json");
+        Cli.Result r = Cli.run("train", "--config", config.toString(), "--data", data.toString(), "--out",
+                out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode test = JSON.readTree(r.out()).get("test");
+        assertEquals(List.of("sum", "difference"), JSON.convertValue(test.get("targets"), List.class));
+        assertTrue(test.get("r2").doubleValue() > 0.95, test.toString());
+        assertTrue(r.err().contains("network: 2-8-2 "), r.err());
+        Cli.Result p = Cli.run("predict", "--model", out.toString(), "--data", data.toString());
+        assertTrue(p.out().startsWith("row,predicted_sum,predicted_difference\n"), p.out());
+    }
+
+    @Test
+    void aNumericTargetGivenToAClassifierIsRefusedWithTheFix() {
+        Cli.Result r = Cli.run("train", "--config", "thyroid", "--data", "friedman", "--out",
+                dir.resolve("never.json").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertEquals("plugnet: friedman1.csv (bundled) line 1, column \"y\": holds 500 distinct numbers, not all"
+                + " integers, but the model is a classifier (its loss or output activation gives class probabilities),"
+                + " which would make each number a class; for a regression give the model a regression loss (\"loss\":"
+                + " \"mse\", \"mae\" or \"huber\") and a linear output (no activation, or \"identity\", on the last layer);"
+                + " to classify these values anyway, list them in training.classes", r.errLine());
+        assertFalse(Files.exists(dir.resolve("never.json")));
+    }
+
+    @Test
+    void aRegressionHasNoAccuracyToMonitor() throws IOException {
+        Path config = Files.writeString(dir.resolve("acc.json"), """
+                {"layers": [{"type": "dense", "units": 4, "activation": "tanh"}, {"type": "dense"}], "loss": "mae",
+                 "training": {"monitor": "validation_accuracy"}}""");
+        Cli.Result r = Cli.run("train", "--config", config.toString(), "--data", "friedman", "--out",
+                dir.resolve("acc-out.json").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertEquals("plugnet: training.monitor: a regression has no accuracy; monitor validation_loss", r.errLine());
+    }
+}
