@@ -10,6 +10,7 @@ import dev.plugnet.core.TrainingPlan;
 import dev.plugnet.core.TrainingRequest;
 import dev.plugnet.core.TrainingRun;
 import dev.plugnet.core.checkpoint.Checkpoint;
+import dev.plugnet.core.data.ColumnChoice;
 import dev.plugnet.core.data.CsvTable;
 import dev.plugnet.core.data.CsvTableReader;
 import dev.plugnet.core.data.Dataset;
@@ -73,8 +74,30 @@ final class TrainCommand implements Callable<Integer> {
     String data;
 
     @Option(names = "--label", paramLabel = "COLUMN",
-            description = "The label column's name (default: the config's training.label, else the last column).")
+            description = "The label column's name (default: the config's training.label, else the last column);"
+                    + " for a regression, commas separate several target columns.")
     String label;
+
+    @Option(names = "--features", paramLabel = "A,B,…", split = ",",
+            description = "Use only these columns as features, by name (default: the config's training.features,"
+                    + " else every column but the label's).")
+    List<String> features;
+
+    @Option(names = "--ignore", paramLabel = "A,B,…", split = ",",
+            description = "Leave these columns out, by name, for example an id column (default: the config's"
+                    + " training.ignore).")
+    List<String> ignore;
+
+    @Option(names = "--validation-data", paramLabel = "CSV",
+            description = "Validate on the rows of this file instead of splitting them off --data (its columns are"
+                    + " matched by name; it needs the same features and label column, and classes the training data"
+                    + " has).")
+    String validationData;
+
+    @Option(names = "--test-data", paramLabel = "CSV",
+            description = "Report on the rows of this file instead of holding a test fraction out of --data (columns"
+                    + " matched by name, as --validation-data).")
+    String testData;
 
     @Option(names = "--out", paramLabel = "CHECKPOINT", converter = OutputPathConverter.class,
             description = "Checkpoint to write (an existing checkpoint is replaced; any other file only with"
@@ -227,16 +250,21 @@ final class TrainCommand implements Callable<Integer> {
         CsvTable table = DataArgument.read(dataName, new CsvTableReader());
         DatasetReader datasets = new DatasetReader();
         Task task = Task.of(model, plugnet.registry());
+        ColumnChoice columns = new ColumnChoice(model.training().features(), model.training().ignore());
         Dataset dataset = resumed != null ? datasets.forModel(table, resumed.preprocessing())
-                : task == Task.REGRESSION ? datasets.forRegression(table, targetColumns(model.training().label()))
-                : datasets.forTraining(table, model.training().label(), model.training().classes());
+                : task == Task.REGRESSION ? datasets.forRegression(table, targetColumns(model.training().label()), columns)
+                : datasets.forTraining(table, model.training().label(), model.training().classes(), columns);
+        Dataset validationRows = validationData == null ? null
+                : datasets.like(DataArgument.read(validationData, new CsvTableReader()), dataset);
+        Dataset testRows = testData == null ? null
+                : datasets.like(DataArgument.read(testData, new CsvTableReader()), dataset);
         boolean inferred = resumed == null && InferredWidths.open(model);
         PrintStream terminal = Terminals.interactive() ? (json ? System.err : System.out) : null;
         ProgressPrinter progress = new ProgressPrinter(info, terminal);
         TrainingRequest request = TrainingRequest.of(model, dataset).withDataWhere(table.whereHeader())
                 .withDataName(dataName).withCompute(backendFor(plugnet, model))
                 .withCheckpoints(checkpointFile, checkpointEvery)
-                .withListener(progress);
+                .withListener(progress).withValidation(validationRows).withTest(testRows);
         if (resumed != null) {
             request = request.withResume(resumed, resume.toString()).withEpochs(epochs);
         }
@@ -351,7 +379,7 @@ final class TrainCommand implements Callable<Integer> {
         OutputFiles.refuseStandardOutput(out, "--out", "a checkpoint");
         OutputFiles.refuseStandardOutput(plot, "--plot", "the plot");
         OutputFiles.Inputs inputs = new OutputFiles.Inputs().add("--config", config).add("--data", dataName)
-                .addAll(parent.pluginInputs());
+                .add("--validation-data", validationData).add("--test-data", testData).addAll(parent.pluginInputs());
         List<OutputFiles.Output> outputs = new ArrayList<>();
         outputs.add(new OutputFiles.Output(new OutputTarget(checkpointFile, OutputKind.CHECKPOINT, "--out"),
                 inputs.list()));
@@ -387,9 +415,18 @@ final class TrainCommand implements Callable<Integer> {
         if (classWeights != null && resume != null) {
             bad("--class-weights: a resumed run keeps its loss and its class weights");
         }
-        return new TrainingOverrides(resume == null ? epochs : null, batchSize, optimizer, learningRate, seed,
+        if ((features != null || ignore != null) && resume != null) {
+            bad("--features, --ignore: a resumed run keeps its columns");
+        }
+        ModelSpec m = new TrainingOverrides(resume == null ? epochs : null, batchSize, optimizer, learningRate, seed,
                 validationFraction, testFraction, patience, label, noShortcut ? Boolean.FALSE : null,
                 classWeights == null ? null : parseClassWeights(classWeights)).applyTo(model);
+        if (features != null || ignore != null) {
+            TrainingSpec mt = m.training();
+            m = m.withTraining(mt.withColumns(features != null ? features : mt.features(),
+                    ignore != null ? ignore : mt.ignore()));
+        }
+        return m;
     }
 
     private ClassWeightsSpec parseClassWeights(String text) {

@@ -111,6 +111,8 @@ class ErrorCatalogueTest {
         add(d, "a single class", "train", "--data", file("one.csv", "a,b,c,d,e,label\n1,2,3,4,5,x\n1,2,3,4,5,x\n"));
         add(d, "a class the config's `classes` does not list", "train", "--config", config("two-classes.json", "\"patience\": 50", "\"patience\": 50, \"classes\": [\"normal\", \"hyper\"]"), "--data", "thyroid");
         add(d, "a `positive_class` that is not a class", "train", "--config", config("positive.json", "\"patience\": 50", "\"patience\": 50, \"positive_class\": \"4\""), "--data", "thyroid");
+        add(d, "a validation file with other columns", "train", "--validation-data", file("other-validation.csv", "a,b,diagnosis\n1,2,normal\n"));
+        add(d, "a column to ignore that does not exist", "train", "--ignore", "patient_id");
         add(d, "a numeric target given to a classifier", "train", "--config", "thyroid", "--data", "friedman");
         add(d, "columns that do not fit the model", "train", "--data", file("narrow.csv", "a,b,label\n1,2,x\n3,4,y\n"));
         add(d, "columns that do not match the checkpoint", "predict", "--model", good, "--data", file("other.csv", "x,y,label\n1,2,a\n3,4,b\n"));

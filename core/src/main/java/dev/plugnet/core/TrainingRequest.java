@@ -19,6 +19,8 @@ import java.util.function.BooleanSupplier;
  * @param dataWhere where the data's columns are named, for messages about them (a CSV's header line)
  * @param validation separate validation rows, or {@code null} to split them off {@code data}; when given,
  *        {@code data} is split only for the test (if {@code holdOutTest}), never for validation
+ * @param test separate test rows for the report on the trained model, or {@code null} to split them off
+ *        {@code data} (if {@code holdOutTest}); when given, {@code data} is not split for the test
  * @param holdOutTest whether to hold out the spec's test fraction for a report on the trained model
  * @param resume the checkpoint of a run to continue, or {@code null}: its weights, optimizer state, standardisation
  *        and history carry on
@@ -32,7 +34,8 @@ import java.util.function.BooleanSupplier;
  * @param listener hears the progress
  * @param cancelled asked before every step; true stops the run (see {@link Cancellation})
  */
-public record TrainingRequest(ModelSpec spec, Dataset data, String dataWhere, Dataset validation, boolean holdOutTest,
+public record TrainingRequest(ModelSpec spec, Dataset data, String dataWhere, Dataset validation, Dataset test,
+                              boolean holdOutTest,
                               Checkpoint resume, String resumeSource, Integer epochs, String dataName,
                               Path checkpointFile, int checkpointEvery, MatrixProducts compute, TrainingListener listener,
                               BooleanSupplier cancelled) {
@@ -49,57 +52,63 @@ public record TrainingRequest(ModelSpec spec, Dataset data, String dataWhere, Da
 
     /** @return a request to train {@code spec} on {@code data}, splitting off validation and test rows */
     public static TrainingRequest of(ModelSpec spec, Dataset data) {
-        return new TrainingRequest(spec, data, data.source(), null, true, null, null, null, null, null, 0, null,
+        return new TrainingRequest(spec, data, data.source(), null, null, true, null, null, null, null, null, 0, null,
                 TrainingListener.NONE, () -> false);
     }
 
     public TrainingRequest withDataWhere(String where) {
-        return new TrainingRequest(spec, data, where, validation, holdOutTest, resume, resumeSource, epochs, dataName,
+        return new TrainingRequest(spec, data, where, validation, test, holdOutTest, resume, resumeSource, epochs, dataName,
                 checkpointFile, checkpointEvery, compute, listener, cancelled);
     }
 
     public TrainingRequest withValidation(Dataset rows) {
-        return new TrainingRequest(spec, data, dataWhere, rows, holdOutTest, resume, resumeSource, epochs, dataName,
+        return new TrainingRequest(spec, data, dataWhere, rows, test, holdOutTest, resume, resumeSource, epochs, dataName,
                 checkpointFile, checkpointEvery, compute, listener, cancelled);
     }
 
+    /** @return this request with separate test rows (then none are split off {@code data} for the test) */
+    public TrainingRequest withTest(Dataset rows) {
+        return new TrainingRequest(spec, data, dataWhere, validation, rows, holdOutTest, resume, resumeSource, epochs,
+                dataName, checkpointFile, checkpointEvery, compute, listener, cancelled);
+    }
+
     public TrainingRequest withHoldOutTest(boolean on) {
-        return new TrainingRequest(spec, data, dataWhere, validation, on, resume, resumeSource, epochs, dataName,
+        return new TrainingRequest(spec, data, dataWhere, validation, test, on, resume, resumeSource, epochs, dataName,
                 checkpointFile, checkpointEvery, compute, listener, cancelled);
     }
 
     public TrainingRequest withResume(Checkpoint checkpoint, String source) {
-        return new TrainingRequest(spec, data, dataWhere, validation, holdOutTest, checkpoint, source, epochs,
+        return new TrainingRequest(spec, data, dataWhere, validation, test, holdOutTest, checkpoint, source, epochs,
                 dataName, checkpointFile, checkpointEvery, compute, listener, cancelled);
     }
 
     public TrainingRequest withEpochs(Integer n) {
-        return new TrainingRequest(spec, data, dataWhere, validation, holdOutTest, resume, resumeSource, n, dataName,
+        return new TrainingRequest(spec, data, dataWhere, validation, test, holdOutTest, resume, resumeSource, n, dataName,
                 checkpointFile, checkpointEvery, compute, listener, cancelled);
     }
 
     public TrainingRequest withDataName(String name) {
-        return new TrainingRequest(spec, data, dataWhere, validation, holdOutTest, resume, resumeSource, epochs, name,
+        return new TrainingRequest(spec, data, dataWhere, validation, test, holdOutTest, resume, resumeSource, epochs, name,
                 checkpointFile, checkpointEvery, compute, listener, cancelled);
     }
 
     public TrainingRequest withCheckpoints(Path file, int every) {
-        return new TrainingRequest(spec, data, dataWhere, validation, holdOutTest, resume, resumeSource, epochs,
+        return new TrainingRequest(spec, data, dataWhere, validation, test, holdOutTest, resume, resumeSource, epochs,
                 dataName, file, every, compute, listener, cancelled);
     }
 
     public TrainingRequest withCompute(MatrixProducts products) {
-        return new TrainingRequest(spec, data, dataWhere, validation, holdOutTest, resume, resumeSource, epochs,
+        return new TrainingRequest(spec, data, dataWhere, validation, test, holdOutTest, resume, resumeSource, epochs,
                 dataName, checkpointFile, checkpointEvery, products, listener, cancelled);
     }
 
     public TrainingRequest withListener(TrainingListener hears) {
-        return new TrainingRequest(spec, data, dataWhere, validation, holdOutTest, resume, resumeSource, epochs,
+        return new TrainingRequest(spec, data, dataWhere, validation, test, holdOutTest, resume, resumeSource, epochs,
                 dataName, checkpointFile, checkpointEvery, compute, hears, cancelled);
     }
 
     public TrainingRequest withCancellation(BooleanSupplier signal) {
-        return new TrainingRequest(spec, data, dataWhere, validation, holdOutTest, resume, resumeSource, epochs,
+        return new TrainingRequest(spec, data, dataWhere, validation, test, holdOutTest, resume, resumeSource, epochs,
                 dataName, checkpointFile, checkpointEvery, compute, listener, signal);
     }
 }

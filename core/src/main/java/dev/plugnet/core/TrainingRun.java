@@ -96,8 +96,9 @@ public final class TrainingRun {
                     + String.join(", ", data.featureNames()) + "), but the model \"" + spec.name() + "\" has "
                     + spec.inputs() + " inputs");
         }
-        double testFraction = request.holdOutTest() ? t.testFraction() : 0;
         Dataset validation = request.validation();
+        Dataset test = request.test();
+        double testFraction = request.holdOutTest() && test == null ? t.testFraction() : 0;
         PreparedData prepared = PreparedData.prepare(data, validation == null ? t.validationFraction() : 0,
                 testFraction, spec.seed(), resume == null ? null : resume.preprocessing().standardizer(),
                 resume == null ? null : resume.preprocessing().targets());
@@ -110,6 +111,15 @@ public final class TrainingRun {
             }
             prepared = new PreparedData(data, prepared.split(), prepared.preprocessing(), prepared.train(),
                     Samples.all(validation, prepared.preprocessing()), prepared.test());
+        }
+        if (test != null) {
+            if (!test.featureNames().equals(data.featureNames()) || !test.labelNames().equals(data.labelNames())) {
+                throw new DataException(test.source(), "has the features " + test.featureNames()
+                        + " and classes " + test.labelNames() + "; expected those of the training data, "
+                        + data.featureNames() + " and " + data.labelNames());
+            }
+            prepared = new PreparedData(data, prepared.split(), prepared.preprocessing(), prepared.train(),
+                    prepared.validation(), Samples.all(test, prepared.preprocessing()));
         }
         if (prepared.train().size() == 0) {
             throw new DataException(request.dataWhere(), "leaves no rows to train on");

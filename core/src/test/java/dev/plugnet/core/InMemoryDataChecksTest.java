@@ -105,7 +105,8 @@ class InMemoryDataChecksTest {
         for (int i = 0; i < two.length; i++) {
             two[i] = i % 2 == 0 ? "p" : "q";
         }
-        assertEquals("x: has 2 classes (p, q), but the model \"thyroid-5-4-3\" has 3 outputs",
+        assertEquals("x: has 2 classes (p, q), but the model \"thyroid-5-4-3\" has 3 outputs; give the last layer that"
+                + " many units, or leave its units out (\"auto\")",
                 message(() -> PLUGNET.fit(SPEC).on(NAMES, rows(30), two)));
     }
 

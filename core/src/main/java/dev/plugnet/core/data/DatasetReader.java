@@ -33,17 +33,22 @@ public final class DatasetReader {
      *         {@code classes} does not list
      */
     public Dataset forTraining(CsvTable table, String labelColumn, List<String> classes) {
+        return forTraining(table, labelColumn, classes, ColumnChoice.ALL);
+    }
+
+    /**
+     * Reads labelled data for training with the classes in a given order and a choice of feature columns.
+     *
+     * @throws DataException as {@link #forTraining(CsvTable, String, List)}, and if the choice names a column the
+     *         file does not have, names the label column as a feature, or leaves no feature
+     */
+    public Dataset forTraining(CsvTable table, String labelColumn, List<String> classes, ColumnChoice choice) {
         int label = labelIndex(table, labelColumn);
         if (table.header().size() < 2) {
             throw new DataException(table.whereHeader(), "has only the label column \"" + table.header().get(label)
                     + "\"; expected at least one feature column beside it");
         }
-        List<Integer> featureColumns = new ArrayList<>();
-        for (int c = 0; c < table.header().size(); c++) {
-            if (c != label) {
-                featureColumns.add(c);
-            }
-        }
+        List<Integer> featureColumns = chosen(table, List.of(label), choice);
         List<String> names = classes != null ? classes : classNames(table, label);
         if (classes == null) {
             requireClassLike(table, label, names);
@@ -66,6 +71,11 @@ public final class DatasetReader {
      * @throws DataException if a target column is missing or a target cell is not a finite number
      */
     public Dataset forRegression(CsvTable table, List<String> targetColumns) {
+        return forRegression(table, targetColumns, ColumnChoice.ALL);
+    }
+
+    /** Reads data for a regression with a choice of feature columns (see {@link #forTraining(CsvTable, String, List, ColumnChoice)}). */
+    public Dataset forRegression(CsvTable table, List<String> targetColumns, ColumnChoice choice) {
         List<Integer> targets = new ArrayList<>();
         if (targetColumns == null) {
             targets.add(table.header().size() - 1);
@@ -78,13 +88,91 @@ public final class DatasetReader {
             throw new DataException(table.whereHeader(), "has only the target columns; expected at least one feature"
                     + " column beside them");
         }
-        List<Integer> featureColumns = new ArrayList<>();
-        for (int c = 0; c < table.header().size(); c++) {
-            if (!targets.contains(c)) {
-                featureColumns.add(c);
+        return regression(table, chosen(table, targets, choice), targets);
+    }
+
+    /** @return the feature columns {@code choice} picks, never a label column, at least one */
+    private static List<Integer> chosen(CsvTable table, List<Integer> labels, ColumnChoice choice) {
+        for (String name : choice.ignore()) {
+            if (table.column(name) < 0) {
+                throw new DataException(table.whereHeader(), "has no column \"" + name + "\" to ignore; columns: "
+                        + String.join(", ", table.header()));
             }
         }
-        return regression(table, featureColumns, targets);
+        List<Integer> columns = new ArrayList<>();
+        if (choice.features() != null) {
+            for (String name : choice.features()) {
+                int c = table.column(name);
+                if (c < 0) {
+                    throw new DataException(table.whereHeader(), "has no feature column \"" + name + "\"; columns: "
+                            + String.join(", ", table.header()));
+                }
+                if (labels.contains(c)) {
+                    throw new DataException(table.whereHeader(), "\"" + name + "\" is the label column; it cannot be"
+                            + " a feature too");
+                }
+                if (!choice.ignore().contains(name) && !columns.contains(c)) {
+                    columns.add(c);
+                }
+            }
+        } else {
+            for (int c = 0; c < table.header().size(); c++) {
+                if (!labels.contains(c) && !choice.ignore().contains(table.header().get(c))) {
+                    columns.add(c);
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            throw new DataException(table.whereHeader(), "leaves no feature column (features "
+                    + (choice.features() == null ? "all but the label" : String.join(", ", choice.features()))
+                    + ", ignoring " + (choice.ignore().isEmpty() ? "none" : String.join(", ", choice.ignore())) + ")");
+        }
+        return columns;
+    }
+
+    /**
+     * Reads a further file of rows for a data set being trained on, such as a separate validation or test file:
+     * the same feature columns by name (in any order; other columns are ignored), and the same label column with
+     * the same classes, or the same regression targets.
+     *
+     * @param table the file
+     * @param like the training data
+     * @throws DataException naming the file if it lacks one of the columns, or holds a class the training data
+     *         does not
+     */
+    public Dataset like(CsvTable table, Dataset like) {
+        List<Integer> columns = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String name : like.featureNames()) {
+            int c = table.column(name);
+            if (c < 0) {
+                missing.add(name);
+            }
+            columns.add(c);
+        }
+        if (!missing.isEmpty()) {
+            throw new DataException(table.whereHeader(), "columns do not match the training data: it has no column "
+                    + quoted(missing) + "; the training data's features are " + quoted(like.featureNames())
+                    + ", this file has " + quoted(table.header()));
+        }
+        if (like.regression()) {
+            List<Integer> targets = new ArrayList<>();
+            for (String name : like.labelNames()) {
+                int c = table.column(name);
+                if (c < 0) {
+                    throw new DataException(table.whereHeader(), "has no target column \"" + name + "\" (the training"
+                            + " data's); columns: " + String.join(", ", table.header()));
+                }
+                targets.add(c);
+            }
+            return regression(table, columns, targets);
+        }
+        int label = table.column(like.labelColumn());
+        if (label < 0) {
+            throw new DataException(table.whereHeader(), "has no label column \"" + like.labelColumn()
+                    + "\" (the training data's); columns: " + String.join(", ", table.header()));
+        }
+        return build(table, columns, label, like.labelNames(), "the training data has ");
     }
 
     private static Dataset regression(CsvTable table, List<Integer> featureColumns, List<Integer> targets) {

@@ -32,7 +32,7 @@ public final class ModelReader {
             "optimizer", "shortcuts", "seed", "training");
     static final Set<String> TRAINING_FIELDS = Set.of("epochs", "batch_size", "validation_fraction",
             "test_fraction", "patience", "schedule", "label", "monitor", "min_delta", "classes", "positive_class", "class_weights",
-            "compute");
+            "compute", "features", "ignore");
     static final Set<String> SCHEDULE_FIELDS = Set.of("type", "every", "factor", "min_rate");
 
     private final ObjectMapper mapper;
@@ -191,7 +191,9 @@ public final class ModelReader {
                 validation, test, t.integer("patience", d.patience(), 0), schedule, t.string("label", null),
                 monitor, t.number("min_delta", d.minDelta(), 0.0, Double.MAX_VALUE), classes, positive,
                 t.has("class_weights") ? classWeights(t.get("class_weights"), t.path("class_weights")) : null,
-                computeName(t));
+                computeName(t),
+                t.has("features") ? columnNames(t.get("features"), t.path("features")) : null,
+                t.has("ignore") ? columnNames(t.get("ignore"), t.path("ignore")) : List.of());
     }
 
     /** @return the {@code compute} choice, checked for its form (whether it is installed is checked on use) */
@@ -202,6 +204,21 @@ public final class ModelReader {
                     + " letters, digits and underscores), got \"" + name + "\"");
         }
         return name;
+    }
+
+    private static List<String> columnNames(JsonNode node, String path) {
+        if (!node.isArray() || node.isEmpty()) {
+            throw new ConfigException(path, "expected a non-empty list of column names, got " + JsonValues.describe(node));
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode n = node.get(i);
+            if (!n.isString()) {
+                throw new ConfigException(path + "[" + i + "]", "expected a column name, got " + JsonValues.describe(n));
+            }
+            names.add(n.stringValue());
+        }
+        return names;
     }
 
     private static ClassWeightsSpec classWeights(JsonNode node, String path) {

@@ -180,6 +180,14 @@ public final class ModelSchema {
         p.set("classes", classes);
         p.set("positive_class", described(type("string"), "The positive class of a two-class problem (default the"
                 + " second class)."));
+        for (String field : List.of("features", "ignore")) {
+            ObjectNode names = described(type("array"), field.equals("features")
+                    ? "The feature columns to use, by name (default: every column but the label's)."
+                    : "Columns to leave out, by name (an id column, for example).");
+            names.put("minItems", 1);
+            names.putObject("items").put("type", "string");
+            p.set(field, names);
+        }
         ObjectNode byClass = type("object");
         byClass.putObject("additionalProperties").put("type", "number").put("minimum", 0);
         byClass.put("minProperties", 1);

@@ -91,6 +91,12 @@ public final class ModelWriter {
         if (t.positiveClass() != null) {
             node.put("positive_class", t.positiveClass());
         }
+        if (t.features() != null) {
+            t.features().forEach(node.putArray("features")::add);
+        }
+        if (!t.ignore().isEmpty()) {
+            t.ignore().forEach(node.putArray("ignore")::add);
+        }
         if (t.classWeights() != null) {
             if (t.classWeights().balanced()) {
                 node.put("class_weights", "balanced");

@@ -25,10 +25,13 @@ import java.util.Objects;
  * @param classWeights how much each class counts in a {@code cross_entropy} loss, or {@code null} for equally
  * @param compute the compute backend the matrix products run on ({@code auto}, {@code java}, {@code openblas},
  *        …), or {@code null} for {@code auto}; {@code --compute} overrides it
+ * @param features the feature columns to use, by name, or {@code null} for every column but the label's
+ * @param ignore columns to leave out (an id column, a leak), by name; empty for none
  */
 public record TrainingSpec(int epochs, int batchSize, double validationFraction, double testFraction, int patience,
                            ScheduleSpec schedule, String label, String monitor, double minDelta, List<String> classes,
-                           String positiveClass, ClassWeightsSpec classWeights, String compute) {
+                           String positiveClass, ClassWeightsSpec classWeights, String compute, List<String> features,
+                           List<String> ignore) {
     /** Epochs without improvement before early stopping, when the model file does not say. */
     public static final int DEFAULT_PATIENCE = 20;
     /** Early stopping's quantity: the validation loss, lower is better. */
@@ -44,7 +47,7 @@ public record TrainingSpec(int epochs, int batchSize, double validationFraction,
 
     /** The defaults used where the model file says nothing. */
     public static final TrainingSpec DEFAULTS = new TrainingSpec(200, 16, 0.15, 0.2, DEFAULT_PATIENCE, null, null,
-            VALIDATION_LOSS, 0.0, null, null, null, null);
+            VALIDATION_LOSS, 0.0, null, null, null, null, null, List.of());
 
     public TrainingSpec {
         Objects.requireNonNull(monitor, "monitor");
@@ -52,6 +55,8 @@ public record TrainingSpec(int epochs, int batchSize, double validationFraction,
             throw new IllegalArgumentException("monitor: " + monitor);
         }
         classes = classes == null ? null : List.copyOf(classes);
+        features = features == null ? null : List.copyOf(features);
+        ignore = ignore == null ? List.of() : List.copyOf(ignore);
     }
 
     /** @return whether early stopping is on (a positive patience) */
@@ -62,30 +67,36 @@ public record TrainingSpec(int epochs, int batchSize, double validationFraction,
     /** @return this section with other split fractions */
     public TrainingSpec withFractions(double validation, double test) {
         return new TrainingSpec(epochs, batchSize, validation, test, patience, schedule, label, monitor, minDelta,
-                classes, positiveClass, classWeights, compute);
+                classes, positiveClass, classWeights, compute, features, ignore);
     }
 
     /** @return this section with other epochs, batch size, patience and label (flags of {@code train}) */
     public TrainingSpec with(int newEpochs, int newBatchSize, int newPatience, String newLabel) {
         return new TrainingSpec(newEpochs, newBatchSize, validationFraction, testFraction, newPatience, schedule,
-                newLabel, monitor, minDelta, classes, positiveClass, classWeights, compute);
+                newLabel, monitor, minDelta, classes, positiveClass, classWeights, compute, features, ignore);
     }
 
     /** @return this section with another monitored quantity and least improvement */
     public TrainingSpec withMonitor(String newMonitor, double newMinDelta) {
         return new TrainingSpec(epochs, batchSize, validationFraction, testFraction, patience, schedule, label,
-                newMonitor, newMinDelta, classes, positiveClass, classWeights, compute);
+                newMonitor, newMinDelta, classes, positiveClass, classWeights, compute, features, ignore);
     }
 
     /** @return this section with other class weights ({@code null}: equal) */
     public TrainingSpec withClassWeights(ClassWeightsSpec newClassWeights) {
         return new TrainingSpec(epochs, batchSize, validationFraction, testFraction, patience, schedule, label,
-                monitor, minDelta, classes, positiveClass, newClassWeights, compute);
+                monitor, minDelta, classes, positiveClass, newClassWeights, compute, features, ignore);
     }
 
     /** @return this section with another compute choice ({@code null}: {@code auto}) */
     public TrainingSpec withCompute(String newCompute) {
         return new TrainingSpec(epochs, batchSize, validationFraction, testFraction, patience, schedule, label,
-                monitor, minDelta, classes, positiveClass, classWeights, newCompute);
+                monitor, minDelta, classes, positiveClass, classWeights, newCompute, features, ignore);
+    }
+
+    /** @return this section with another choice of columns ({@code features} {@code null}: all but the label's) */
+    public TrainingSpec withColumns(List<String> newFeatures, List<String> newIgnore) {
+        return new TrainingSpec(epochs, batchSize, validationFraction, testFraction, patience, schedule, label,
+                monitor, minDelta, classes, positiveClass, classWeights, compute, newFeatures, newIgnore);
     }
 }

@@ -105,7 +105,7 @@ class ModelAssemblerTest {
     @CsvSource(delimiter = '|', value = {
         "unknown layer       | {\"inputs\": 5, \"layers\": [{\"type\": \"dens\", \"units\": 3}], \"loss\": \"mse\"} | layers[0].type | unknown layer \"dens\"; installed layers: dense",
         "unknown activation  | {\"inputs\": 5, \"layers\": [{\"type\": \"dense\", \"units\": 3, \"activation\": \"sigmod\"}], \"loss\": \"mse\"} | layers[0].activation | unknown activation \"sigmod\"; installed activations: identity, leaky_relu, relu, sigmoid, softmax, tanh",
-        "unknown loss        | {\"inputs\": 5, \"layers\": [{\"type\": \"dense\", \"units\": 3}], \"loss\": \"hinge\"} | loss.type | unknown loss \"hinge\"; installed losses: cross_entropy, mse",
+        "unknown loss        | {\"inputs\": 5, \"layers\": [{\"type\": \"dense\", \"units\": 3}], \"loss\": \"hinge\"} | loss.type | unknown loss \"hinge\"; installed losses: cross_entropy, huber, mae, mse",
         "unknown optimizer   | {\"inputs\": 5, \"layers\": [{\"type\": \"dense\", \"units\": 3}], \"loss\": \"mse\", \"optimizer\": \"adagrad\"} | optimizer.type | unknown optimizer \"adagrad\"; installed optimizers: adam, momentum, sgd",
         "missing units       | {\"inputs\": 5, \"layers\": [{\"type\": \"dense\"}], \"loss\": \"mse\"} | layers[0].units | missing; expected a positive integer",
         "negative units      | {\"inputs\": 5, \"layers\": [{\"type\": \"dense\", \"units\": 3}, {\"type\": \"dense\", \"units\": -3}], \"loss\": \"mse\"} | layers[1].units | expected a positive integer, got -3",
