@@ -24,7 +24,7 @@ import java.util.function.Function;
 @Command(name = "plugnet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A small, fast, pure-Java neural-network framework in which every part is a plugin.",
         subcommands = {VerifyReferenceCommand.class, PluginsCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExplainCommand.class, GradcheckCommand.class,
-                BenchCommand.class},
+                BenchCommand.class, CvCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a run that failed", "2:bad usage or bad input"})
 public final class PlugnetCommand implements Runnable {

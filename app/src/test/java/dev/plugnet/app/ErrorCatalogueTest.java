@@ -148,6 +148,7 @@ class ErrorCatalogueTest {
         add(u, "an invalid value", "train", "--epochs", "0");
         add(u, "a value of the wrong type", "train", "--epochs", "many");
         add(u, "`--checkpoint-every` below 0", "train", "--checkpoint-every", "-1");
+        add(u, "`cv --folds` below 2", "cv", "--folds", "1");
         add(u, "early stopping with no validation rows", "train", "--validation-fraction", "0");
 
         String t = SECTION_TRAINING;
