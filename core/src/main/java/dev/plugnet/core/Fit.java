@@ -212,6 +212,23 @@ public final class Fit {
         return train(data);
     }
 
+    /**
+     * Trains a regression (a model whose loss and linear output predict numbers, such as {@code mse}) on numeric
+     * targets; they are standardised on the training rows and the model predicts in their units
+     * ({@link TrainedModel#predictValues}).
+     *
+     * @param targetNames one name per column of {@code y}
+     * @param y each row's targets
+     * @throws DataException if a row or value is unusable, naming its row and column
+     */
+    public TrainedModel onTargets(List<String> featureNames, double[][] x, List<String> targetNames, double[][] y) {
+        if (validationX != null) {
+            throw new ConfigException("validation", "separate validation rows are for a classifier's labels; a"
+                    + " regression splits its validation rows off by the validation fraction");
+        }
+        return train(new ArrayData("x", "y").forRegression(featureNames, x, targetNames, y));
+    }
+
     private TrainedModel train(Dataset data) {
         Dataset validation = null;
         if (validationX != null || validationNames != null || validationIndices != null) {

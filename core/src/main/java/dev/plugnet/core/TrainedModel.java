@@ -238,6 +238,23 @@ public final class TrainedModel {
     }
 
     /**
+     * A regression's predictions for rows of features (not standardised), in the targets' own units.
+     *
+     * @return one row of target values per row of {@code rows}
+     * @throws DataException naming the row and column of a row of the wrong width or a value that is not finite
+     */
+    public double[][] predictValues(double[][] rows) {
+        Matrix m = predictValues(new dev.plugnet.core.data.ArrayData("x", "y").unlabelled(preprocessing(), rows));
+        double[][] out = new double[m.rows()][m.cols()];
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                out[i][j] = m.get(i, j);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Evaluates a labelled data set read for this model (for example a CSV file's rows); for a regression, MAE,
      * RMSE and R² in the targets' units ({@link Evaluation#regression()}).
      */

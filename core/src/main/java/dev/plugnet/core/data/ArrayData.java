@@ -54,6 +54,38 @@ public final class ArrayData {
     }
 
     /**
+     * Rows for a regression: numeric targets, one column each.
+     *
+     * @param targetNames one name per column of {@code y}
+     * @param y each row's targets, finite
+     * @throws DataException naming the row and column of a missing, ragged or non-finite value
+     */
+    public Dataset forRegression(List<String> featureNames, double[][] x, List<String> targetNames, double[][] y) {
+        List<String> names = featureNames(featureNames);
+        double[][] features = rows(x, names);
+        requireLabels(y == null ? -1 : y.length, features.length);
+        if (targetNames == null || targetNames.isEmpty()) {
+            throw new DataException("target names", "are missing; expected one name per column of " + yName);
+        }
+        double[][] targets = new double[y.length][];
+        for (int r = 0; r < y.length; r++) {
+            if (y[r] == null || y[r].length != targetNames.size()) {
+                throw new DataException(yName + " row " + (r + 1), "expected " + targetNames.size() + " targets, got "
+                        + (y[r] == null ? "null" : y[r].length));
+            }
+            for (int j = 0; j < y[r].length; j++) {
+                if (!Double.isFinite(y[r][j])) {
+                    throw new DataException(yName + " row " + (r + 1) + ", column " + (j + 1), "expected a finite"
+                            + " number, got " + y[r][j]);
+                }
+            }
+            targets[r] = y[r].clone();
+        }
+        return new Dataset(xName, names, String.join(",", targetNames), List.copyOf(targetNames), features,
+                new int[features.length], targets);
+    }
+
+    /**
      * Labelled rows for training whose labels are class indices.
      *
      * @param classNames the name of each class, index {@code k} naming class {@code k}; {@code null} names the
