@@ -9,6 +9,7 @@ import dev.plugnet.core.checkpoint.Checkpoint;
 import dev.plugnet.core.data.CsvTableReader;
 import dev.plugnet.core.data.Dataset;
 import dev.plugnet.core.data.DatasetReader;
+import dev.plugnet.core.network.Task;
 import dev.plugnet.core.data.Preprocessing;
 import dev.plugnet.core.model.ModelSpec;
 import dev.plugnet.core.network.Network;
@@ -109,8 +110,11 @@ final class ExplainCommand implements Callable<Integer> {
         if (dataName != null) {
             var table = DataArgument.read(dataName, new CsvTableReader());
             DatasetReader reader = new DatasetReader();
+            String label = model.training().label();
             dataset = preprocessing != null ? reader.forModel(table, preprocessing)
-                    : reader.forTraining(table, model.training().label());
+                    : Task.of(model, plugnet.registry()) == Task.REGRESSION ? reader.forRegression(table,
+                            label == null ? null : java.util.Arrays.stream(label.split(",")).map(String::strip).toList())
+                    : reader.forTraining(table, label);
             dataWhere = table.whereHeader();
         }
         Explanation e = Explanation.prepare(model, network, dataset, dataWhere, preprocessing, rows);
@@ -118,7 +122,8 @@ final class ExplainCommand implements Callable<Integer> {
         String batchFrom = e.dataSource() == null ? rows + " seeded random rows (no data given)"
                 : "the first " + e.x().rows() + " rows of " + e.dataSource() + ", standardised"
                 + (e.withCheckpointStandardisation() ? " with the checkpoint's means and scales" : " over all its rows")
-                + "; classes " + String.join(", ", e.classes());
+                + (dataset != null && dataset.regression() ? "; targets " : "; classes ")
+                + String.join(", ", e.classes());
         out.printf(Locale.ROOT, "batch: %s%n", batchFrom);
         out.printf(Locale.ROOT, "path: %s%n", network.usesShortcut()
                 ? "SHORTCUT — " + network.backwardPath() + "; steps 1 and 2 are fused into one"

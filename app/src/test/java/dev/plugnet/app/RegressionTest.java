@@ -45,7 +45,7 @@ class RegressionTest {
         assertTrue(test.get("mae").doubleValue() < rmse);
         assertTrue(trained.err().contains("task: regression (the loss mse on a linear output predicts numbers)"),
                 trained.err());
-        assertTrue(trained.err().contains("network: 5-16-1 (dense+tanh, dense, mse)"), trained.err());
+        assertTrue(trained.err().contains("network: 5-16-1 (dense+tanh, dense, mse), 113 parameters\n"), trained.err());
         JsonNode pre = JSON.readTree(Files.readString(model)).get("preprocessing");
         assertEquals(List.of("y"), JSON.convertValue(pre.get("labels"), List.class));
         assertEquals(1, pre.get("target_means").size());
@@ -130,5 +130,13 @@ class RegressionTest {
                 dir.resolve("acc-out.json").toString());
         assertEquals(ExitCodes.BAD_INPUT, r.code());
         assertEquals("plugnet: training.monitor: a regression has no accuracy; monitor validation_loss", r.errLine());
+    }
+
+    @Test
+    void explainAndGradcheckWorkOnTheBundledRegression() {
+        Cli.Result explain = Cli.run("explain", "--config", "friedman", "--rows", "2");
+        assertEquals(0, explain.code(), explain.err());
+        assertTrue(explain.out().contains("standardised over all its rows; targets y"), explain.out());
+        assertEquals(0, Cli.run("gradcheck", "--config", "friedman").code());
     }
 }

@@ -58,11 +58,13 @@ public record Explanation(ModelSpec model, Network network, Matrix x, Matrix t, 
         Matrix x;
         Matrix t;
         if (data != null) {
+            int[] all = IntStream.range(0, data.size()).toArray();
             Standardizer standardizer = preprocessing != null ? preprocessing.standardizer()
-                    : Standardizer.fit(data.features(), IntStream.range(0, data.size()).toArray(),
-                    data.featureNames().size());
+                    : Standardizer.fit(data.features(), all, data.featureNames().size());
+            Standardizer targets = !data.regression() ? null : preprocessing != null ? preprocessing.targets()
+                    : Standardizer.fit(data.targets(), all, data.labelNames().size());
             int n = Math.min(rows, data.size());
-            Samples samples = Samples.of(data, IntStream.range(0, n).toArray(), standardizer);
+            Samples samples = Samples.of(data, IntStream.range(0, n).toArray(), standardizer, targets);
             if (samples.features().cols() != network.inputs() || samples.classes() != network.outputs()) {
                 throw new DataException(dataWhere, "has " + samples.features().cols() + " features and "
                         + samples.classes() + " classes, but the network has " + network.inputs() + " inputs and "
