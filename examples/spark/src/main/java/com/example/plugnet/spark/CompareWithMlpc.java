@@ -62,7 +62,7 @@ public final class CompareWithMlpc {
     }
 
     record Data(Dataset<Row> train, Dataset<Row> test, int inputs, int classes, int hidden, int mlpcIterations,
-                int epochs, int averagingBatch, int synchronousBatch, double learningRate) {
+                int epochs, int averagingBatch, int synchronousBatch, double learningRate, String training) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -155,8 +155,8 @@ public final class CompareWithMlpc {
                 {"format": 1, "name": "mlpc-shape", "inputs": %d,
                  "layers": [{"type": "dense", "units": %d, "activation": "sigmoid"},
                             {"type": "dense", "units": %d, "activation": "softmax"}],
-                 "loss": "cross_entropy", "optimizer": {"type": "adam", "learning_rate": %s}, "seed": 42}
-                """, d.inputs, d.hidden, d.classes, d.learningRate);
+                 "loss": "cross_entropy", "optimizer": {"type": "adam", "learning_rate": %s}, "seed": 42%s}
+                """, d.inputs, d.hidden, d.classes, d.learningRate, d.training);
     }
 
     private static double seconds(long start) {
@@ -186,7 +186,7 @@ public final class CompareWithMlpc {
         Dataset<Row> labelled = new StringIndexer().setInputCol("diagnosis").setOutputCol("label")
                 .setStringOrderType("alphabetAsc").fit(features).transform(features).select("features", "label");
         Dataset<Row>[] split = labelled.randomSplit(new double[] {0.8, 0.2}, 42);
-        return new Data(split[0].repartition(2).cache(), split[1].cache(), 5, 3, 4, 200, 300, 16, 32, 0.02);
+        return new Data(split[0].repartition(2).cache(), split[1].cache(), 5, 3, 4, 200, 300, 16, 32, 0.02, "");
     }
 
     /**
@@ -223,7 +223,8 @@ public final class CompareWithMlpc {
         };
         Dataset<Row> all = spark.range(0, rows, 1, 2).toDF("id").mapPartitions(draw, Encoders.row(schema));
         Dataset<Row>[] split = all.randomSplit(new double[] {0.9, 0.1}, 42);
-        return new Data(split[0].cache(), split[1].cache(), features, classes, 16, 100, 5, 64, 4096, 0.01);
+        return new Data(split[0].cache(), split[1].cache(), features, classes, 16, 100, 20, 64, 4096, 0.01,
+                ", \"training\": {\"schedule\": {\"type\": \"cosine\", \"min_rate\": 0.0002}}");
     }
 
     private static double gaussian(SplittableRandom g) {
