@@ -40,9 +40,10 @@ for w in W1 W2 W3; do
     done
   done
 done
-if python3 -c 'import numpy' 2>/dev/null; then
-  run "gemms-W3-t1" env OPENBLAS_NUM_THREADS=1 python3 "$root/benchmarks/w3-gemms.py"
-  run "gemms-W3-t2" env OPENBLAS_NUM_THREADS=2 python3 "$root/benchmarks/w3-gemms.py"
+py=${PYTHON:-$(command -v -p python3)}   # the system interpreter, where Debian puts numpy and python3-torch
+if "$py" -c 'import numpy' 2>/dev/null; then
+  run "gemms-W3-t1" env OPENBLAS_NUM_THREADS=1 "$py" "$root/benchmarks/w3-gemms.py"
+  run "gemms-W3-t2" env OPENBLAS_NUM_THREADS=2 "$py" "$root/benchmarks/w3-gemms.py"
 fi
 # the other core busy: one CPU-bound process, for as long as these runs take
 timeout 300 bash -c 'while :; do :; done' &
