@@ -139,6 +139,7 @@ class ErrorCatalogueTest {
         add(p, "a `--plugins` folder that does not exist", "--plugins", dir.resolve("no-such-folder").toString(), "plugins");
         file("plugins/broken.jar", "not a zip");
         add(p, "a jar that is not a module (a warning: everything else loads)", "--plugins", dir.resolve("plugins").toString(), "plugins");
+        add(p, "a `--compute` backend that is not installed", "--compute", "cuda", "plugins");
 
         String u = SECTION_USAGE;
         add(u, "no command", new String[0]);
