@@ -40,7 +40,7 @@ public class MatrixProductBenchmark {
     public int threads;
 
     /** A compute backend's name, or {@code auto}. */
-    @Param({"java"})
+    @Param({"java", "openblas"})
     public String backend;
 
     private ComputeBackend compute;

@@ -42,7 +42,7 @@ public class TrainingStepBenchmark {
     public int threads;
 
     /** A compute backend's name, or {@code auto}. */
-    @Param({"java"})
+    @Param({"java", "openblas"})
     public String backend;
 
     private ComputeBackend compute;
