@@ -45,7 +45,7 @@ public final class Fit {
     private Integer patience;
     private Boolean shortcuts;
     private ClassWeightsSpec classWeights;
-    private TrainingListener listener = TrainingListener.NONE;
+    private final List<TrainingListener> listeners = new java.util.ArrayList<>();
     private BooleanSupplier cancelled = () -> false;
     private double[][] validationX;
     private String[] validationNames;
@@ -135,13 +135,13 @@ public final class Fit {
         return this;
     }
 
-    /** Hears the progress: epochs, minibatches (called on the training thread). */
+    /** Adds a listener of the progress: epochs, minibatches (called on the training thread, in the order added). */
     public Fit listener(TrainingListener hears) {
-        listener = Objects.requireNonNull(hears, "listener");
+        listeners.add(Objects.requireNonNull(hears, "listener"));
         return this;
     }
 
-    /** Called with each epoch's figures as it ends (on the training thread). */
+    /** Adds an action called with each epoch's figures as it ends (on the training thread). */
     public Fit onEpoch(Consumer<EpochStats> action) {
         Objects.requireNonNull(action, "action");
         return listener(new TrainingListener() {
@@ -242,7 +242,8 @@ public final class Fit {
         ModelSpec run = new TrainingOverrides(epochs, batchSize, optimizer, learningRate, seed, validationFraction,
                 null, patience, null, shortcuts, classWeights).applyTo(spec);
         TrainingRequest request = TrainingRequest.of(run, data).withValidation(validation).withHoldOutTest(false)
-                .withListener(listener).withCancellation(cancelled);
+                .withListener(listeners.size() == 1 ? listeners.get(0) : new Listeners(listeners))
+                .withCancellation(cancelled);
         return TrainingRun.prepare(plugnet, request).run().model();
     }
 
@@ -251,5 +252,34 @@ public final class Fit {
             throw new ConfigException(name, "must be a positive integer, got " + n);
         }
         return n;
+    }
+
+    /** Every listener added, in order. */
+    private record Listeners(List<TrainingListener> all) implements TrainingListener {
+        Listeners {
+            all = List.copyOf(all);
+        }
+
+        @Override
+        public void started(int firstEpoch, int lastEpoch, int batches, int rows) {
+            all.forEach(l -> l.started(firstEpoch, lastEpoch, batches, rows));
+        }
+
+        @Override
+        public void batchDone(int epoch, int batch, double loss) {
+            for (TrainingListener l : all) {
+                l.batchDone(epoch, batch, loss);
+            }
+        }
+
+        @Override
+        public void epochDone(EpochStats stats, boolean best) {
+            all.forEach(l -> l.epochDone(stats, best));
+        }
+
+        @Override
+        public void epochRecorded(dev.plugnet.core.train.History history) {
+            all.forEach(l -> l.epochRecorded(history));
+        }
     }
 }

@@ -69,6 +69,21 @@ class FitTest {
     }
 
     @Test
+    void everyListenerAddedHearsTheRun() {
+        Blobs data = Blobs.of(60, 9);
+        List<Integer> epochs = new ArrayList<>();
+        int[] batches = new int[1];
+        PLUGNET.fit(SPEC).epochs(3).patience(0).onEpoch(s -> epochs.add(s.epoch())).listener(new TrainingListener() {
+            @Override
+            public void batchDone(int epoch, int batch, double loss) {
+                batches[0]++;
+            }
+        }).on(data.featureNames(), data.x(), data.y());
+        assertEquals(List.of(1, 2, 3), epochs);
+        assertEquals(3 * 3, batches[0], "48 training rows in batches of 16, three epochs");
+    }
+
+    @Test
     void classIndexLabelsTakeTheGivenClassNames() {
         Blobs data = Blobs.of(90, 6);
         TrainedModel model = PLUGNET.fit(SPEC).epochs(3).classNames(Blobs.CLASSES)
