@@ -39,4 +39,15 @@ public interface PluginProvider {
     default Formulas formulas() {
         return Formulas.none();
     }
+
+    /**
+     * @param options the step's checked options (for a shortcut, see
+     *        {@link ShortcutProvider#formulas(ShortcutContext)})
+     * @return the formulas for these options — a plugin whose formula depends on an option (class weights, a
+     *         slope) overrides this; the default is {@link #formulas()}
+     */
+    @Api(status = Api.Status.EXPERIMENTAL, since = "1.0")
+    default Formulas formulas(Options options) {
+        return formulas();
+    }
 }

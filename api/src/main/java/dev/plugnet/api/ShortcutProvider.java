@@ -29,4 +29,14 @@ public interface ShortcutProvider extends PluginProvider {
      * @return a new shortcut for exactly that activation and loss
      */
     Shortcut create(ShortcutContext context);
+
+    /**
+     * @param context the tail it was installed for
+     * @return the formulas of the fused steps for that tail (a loss option such as class weights changes them);
+     *         the default is {@link #formulas()}
+     */
+    @Api(status = Api.Status.EXPERIMENTAL, since = "1.0")
+    default Formulas formulas(ShortcutContext context) {
+        return formulas();
+    }
 }

@@ -80,7 +80,6 @@ final class ExplainCommand implements Callable<Integer> {
         }
         out = spec.commandLine().getOut();
         Plugnet plugnet = parent.plugnet();
-        formulas = new PluginFormulas(plugnet.registry());
         ModelSpec model;
         Network network;
         Preprocessing preprocessing = null;
@@ -88,6 +87,7 @@ final class ExplainCommand implements Callable<Integer> {
         String origin;
         if (source.model != null) {
             Checkpoint checkpoint = plugnet.checkpointReader().forInference().read(source.model);
+            plugnet.warnAboutPluginVersions(checkpoint, source.model.toString());
             model = checkpoint.config();
             preprocessing = checkpoint.preprocessing();
             if (dataName == null) {
@@ -131,6 +131,7 @@ final class ExplainCommand implements Callable<Integer> {
         Matrix x = e.x();
         Matrix t = e.t();
         double loss = e.pass();
+        formulas = new PluginFormulas(plugnet.registry(), model);
         printForward(network, x, t, loss);
         printBackward(network);
         return ExitCodes.OK;
@@ -147,19 +148,19 @@ final class ExplainCommand implements Callable<Integer> {
             String a = "a" + n;
             String params = String.join(", ", s.layer().parameters().stream().map(p -> p.name() + n).toList());
             String neutral = s.layerType() + "(" + input + (params.isEmpty() ? "" : "; " + params) + ")";
-            value(a, StepFormula.equation(neutral, formulas.layer(s.layerType()).forward(), input, a, n),
+            value(a, StepFormula.equation(neutral, formulas.layer(s.index()).forward(), input, a, n),
                     s.preActivation());
             if (s.activationName() != null) {
                 String z = outputName(network, s);
                 value(z, StepFormula.equation(s.activationName() + "(" + a + ")",
-                        formulas.activation(s.activationName()).forward(), a, z, n), s.output());
+                        formulas.activation(s.index()).forward(), a, z, n), s.output());
             }
             input = outputName(network, s);
         }
         value("t", "targets (one-hot)", t);
         Stage last = stages.get(stages.size() - 1);
         String lossFormula = network.usesShortcut()
-                ? formulas.shortcut(network.shortcutName()).forward() : formulas.loss(network.lossName()).forward();
+                ? formulas.shortcut(network.shortcutName(), network.outputs()).forward() : formulas.loss().forward();
         String s = outputName(network, last);
         out.printf(Locale.ROOT, "  L = %.10f   mean %s over the batch%s%n", loss, network.lossName(),
                 lossFormula == null ? "" : ": L = " + StepFormula.fill(lossFormula,
@@ -177,15 +178,15 @@ final class ExplainCommand implements Callable<Integer> {
         step = 0;
         if (network.usesShortcut()) {
             step += 2;
-            String formula = formulas.shortcut(network.shortcutName()).backward();
+            String formula = formulas.shortcut(network.shortcutName(), network.outputs()).backward();
             value("steps 1–2", "dL/d" + a + (formula == null ? "" : " = " + StepFormula.fill(formula, a, s, n))
                     + "   fused by shortcut " + network.shortcutName() + ": no dL/d" + s + ", no Jacobian",
                     last.preActivationGradient());
         } else {
-            value(nextStep(), "dL/d" + s + StepFormula.rest(formulas.loss(network.lossName()).backward(), s, s, n,
+            value(nextStep(), "dL/d" + s + StepFormula.rest(formulas.loss().backward(), s, s, n,
                     network.lossName() + "'s gradient"), network.lossGradient());
             if (last.activationName() != null) {
-                value(nextStep(), "dL/d" + a + StepFormula.rest(formulas.activation(last.activationName()).backward(),
+                value(nextStep(), "dL/d" + a + StepFormula.rest(formulas.activation(last.index()).backward(),
                         a, s, n, last.activationName() + "'s vector-Jacobian product of dL/d" + s),
                         last.preActivationGradient());
             }
@@ -195,7 +196,7 @@ final class ExplainCommand implements Callable<Integer> {
             int k = i + 1;
             String input = i == 0 ? "x" : outputName(network, stages.get(i - 1));
             String ak = "a" + k;
-            Formulas layer = formulas.layer(stage.layerType());
+            Formulas layer = formulas.layer(stage.index());
             List<Parameter> params = stage.layer().parameters();
             for (int p = params.size() - 1; p >= 0; p--) {
                 Parameter param = params.get(p);
@@ -209,7 +210,7 @@ final class ExplainCommand implements Callable<Integer> {
                         stage.layerType() + "'s input gradient"), previous.outputGradient());
                 if (previous.activationName() != null) {
                     String ai = "a" + i;
-                    value(nextStep(), "dL/d" + ai + StepFormula.rest(formulas.activation(previous.activationName())
+                    value(nextStep(), "dL/d" + ai + StepFormula.rest(formulas.activation(previous.index())
                             .backward(), ai, z, i, previous.activationName() + "'s vector-Jacobian product of dL/d"
                             + z), previous.preActivationGradient());
                 }

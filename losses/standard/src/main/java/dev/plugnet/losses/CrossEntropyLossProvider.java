@@ -82,4 +82,13 @@ public final class CrossEntropyLossProvider implements LossProvider {
     public Formulas formulas() {
         return Formulas.of("−(1/B) Σ_b Σ_k t_bk ln {in}_bk", "−(1/B) · t / {in}");
     }
+
+    /** With {@code class_weights}, the weighted loss and step 1: {@code −(1/B) Σ w_k t_bk ln s_bk}. */
+    @Override
+    public Formulas formulas(dev.plugnet.api.Options options) {
+        if (!options.has(CLASS_WEIGHTS)) {
+            return formulas();
+        }
+        return Formulas.of("−(1/B) Σ_b Σ_k w_k t_bk ln {in}_bk   (w: class_weights)", "−(1/B) · w ⊙ t / {in}");
+    }
 }

@@ -59,4 +59,14 @@ public final class SoftmaxCrossEntropyShortcutProvider implements ShortcutProvid
         return Formulas.of("−(1/B) Σ_b Σ_k t_bk · log_softmax({in})_bk   (log-sum-exp on the logits)",
                 "(1/B)({out} ⊙ rowsum(t) − t)");
     }
+
+    /** With the loss's {@code class_weights}: {@code dL/da = (1/B)(s ⊙ Σ_k w_k t_bk − w ⊙ t)}. */
+    @Override
+    public Formulas formulas(ShortcutContext context) {
+        if (!context.lossOptions().has(CLASS_WEIGHTS)) {
+            return formulas();
+        }
+        return Formulas.of("−(1/B) Σ_b Σ_k w_k t_bk · log_softmax({in})_bk   (w: class_weights; log-sum-exp)",
+                "(1/B)({out} ⊙ Σ_k w_k t_bk − w ⊙ t)");
+    }
 }
