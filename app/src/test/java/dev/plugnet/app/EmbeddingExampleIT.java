@@ -42,14 +42,24 @@ class EmbeddingExampleIT {
         List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(arguments);
         Path log = Files.createTempFile(dir, "run", ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Path errors = Files.createTempFile(dir, "run", ".err");
+        // standard error apart: a JDK's own warnings there (JDK 24+ on native access) are not the example's output
+        Process p = new ProcessBuilder(command).redirectOutput(log.toFile()).redirectError(errors.toFile()).start();
         try {
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the example did not finish in 120 s");
             String out = Files.readString(log);
-            assertEquals(0, p.exitValue(), out);
+            assertEquals(0, p.exitValue(), () -> out + readQuietly(errors));
             return out;
         } finally {
             p.destroyForcibly();
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "(" + file + " unreadable: " + e + ")";
         }
     }
 
