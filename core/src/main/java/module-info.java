@@ -34,7 +34,9 @@ module dev.plugnet.core {
     // verification: the reference cases and the gradient check, for the app's verify-reference and gradcheck
     exports dev.plugnet.core.reference to dev.plugnet.app;
     exports dev.plugnet.core.gradcheck to dev.plugnet.app;
-    // not exported: dev.plugnet.core.json (the strict JSON helpers) and dev.plugnet.core.text
+    // values shown in messages (cut and escaped), for the app's reports
+    exports dev.plugnet.core.text to dev.plugnet.app;
+    // not exported: dev.plugnet.core.json (the strict JSON helpers)
 
     uses dev.plugnet.api.LayerProvider;
     uses dev.plugnet.api.ActivationProvider;

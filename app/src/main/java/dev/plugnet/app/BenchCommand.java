@@ -13,6 +13,7 @@ import dev.plugnet.core.train.ThroughputMeter;
 import dev.plugnet.core.train.TrainingStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,10 +92,15 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (windows < 1 || seconds <= 0 || warmup < 0 || (batch != null && batch < 1) || (threads != null && threads < 1)) {
-            out.flush();
-            spec.commandLine().getErr().println("plugnet bench: --windows, --seconds, --batch and --threads must be positive");
-            return ExitCodes.BAD_INPUT;
+        if (windows < 1 || !(seconds > 0 && seconds <= 3600) || !(warmup >= 0 && warmup <= 3600)
+                || (batch != null && batch < 1) || (threads != null && threads < 1)) {
+            throw new ParameterException(spec.commandLine(), "--windows, --batch and --threads must be positive"
+                    + " integers, --seconds a number above 0 and --warmup one from 0, each at most 3600; got"
+                    + " --windows " + windows + ", --seconds " + seconds + ", --warmup " + warmup
+                    + (batch != null ? ", --batch " + batch : "") + (threads != null ? ", --threads " + threads : ""));
+        }
+        if (threads != null) {
+            ThreadLimit.check(spec.commandLine(), threads);
         }
         Plugnet plugnet = parent.plugnet();
         ModelSpec model = config != null ? plugnet.reader().read(config)

@@ -12,6 +12,15 @@ final class DataArgument {
     private DataArgument() {
     }
 
+    /**
+     * @return {@code saved} if it names a bundled data set (and no file of that name exists), else {@code null}:
+     *         a data path recorded inside a checkpoint is not a path the user gave, so it is not opened
+     */
+    static String bundledOnly(String saved) {
+        return saved != null && BundledExample.named(saved).isPresent() && !Files.exists(Path.of(saved)) ? saved
+                : null;
+    }
+
     /** @return the table {@code value} names */
     static CsvTable read(String value, CsvTableReader reader) {
         Path file = Path.of(value);

@@ -4,6 +4,7 @@ import dev.plugnet.api.NonFiniteException;
 import dev.plugnet.api.PlugnetException;
 import dev.plugnet.core.checkpoint.MissingPluginsException;
 import dev.plugnet.core.plugins.PluginFailedException;
+import dev.plugnet.core.text.Printable;
 import picocli.CommandLine;
 
 import java.util.function.Function;
@@ -37,13 +38,13 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         boolean debug = debug(environment);
         if (e instanceof PluginFailedException p) {
             // a bug in a plugin: it names the plugin, its module and jar; plugnet is not to blame
-            err.println("plugnet: " + p.getMessage());
+            err.println("plugnet: " + shown(p.getMessage()));
         } else if (e instanceof MissingPluginsException m) {
-            err.println("plugnet: " + m.withAdvice(installAdvice()));
+            err.println("plugnet: " + shown(m.withAdvice(installAdvice())));
         } else if (e instanceof PlugnetException p) {
-            err.println("plugnet: " + p.getMessage());
+            err.println("plugnet: " + shown(p.getMessage()));
         } else {
-            err.println("plugnet: internal error: " + e);
+            err.println("plugnet: internal error: " + shown(String.valueOf(e)));
             err.println(debug ? "plugnet: please report it, with the stack trace below"
                     : "plugnet: please report it; set PLUGNET_DEBUG=1 to see where it happened");
         }
@@ -78,9 +79,22 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         var err = cli.getErr();
         String command = cli.getCommandSpec().qualifiedName();
         String message = e.getMessage();
-        err.println("plugnet: " + message + (message.contains("--help") ? "" : " (see '" + command + " --help')"));
+        err.println("plugnet: " + shown(message) + (message.contains("--help") ? "" : " (see '" + command + " --help')"));
         err.flush();
         return ExitCodes.BAD_INPUT;
+    }
+
+    /** The longest message printed whole; longer ones are cut, with their length given. */
+    static final int MAX_MESSAGE = 1000;
+
+    /**
+     * @return {@code message} as one safe line: control characters escaped (nothing from a file reaches the
+     *         terminal raw) and cut to {@link #MAX_MESSAGE} characters
+     */
+    static String shown(String message) {
+        String escaped = Printable.escape(message);
+        return escaped.length() <= MAX_MESSAGE ? escaped : escaped.substring(0, MAX_MESSAGE)
+                + String.format(java.util.Locale.ROOT, "… (%,d characters)", escaped.length());
     }
 
     static int exitCode(Throwable e) {

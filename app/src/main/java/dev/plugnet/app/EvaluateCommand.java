@@ -74,7 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     OutputKind.PREDICTIONS, "--misclassified"), new OutputFiles.Inputs().add("--model", model)
                     .add("--data", data).addAll(parent.pluginInputs()).list())));
         }
-        TrainedModel trained = plugnet.load(model);
+        TrainedModel trained = plugnet.load(model, warning -> spec.commandLine().getErr().println("plugnet: warning: " + warning));
         CsvTable table = DataArgument.read(data, new CsvTableReader());
         Dataset dataset = new DatasetReader().forModel(table, trained.preprocessing());
         if (dataset.regression()) {

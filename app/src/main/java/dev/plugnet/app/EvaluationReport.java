@@ -36,7 +36,7 @@ record EvaluationReport(String title, ClassifierEvaluation evaluation) implement
             out.printf(Locale.ROOT, "  positive class %s: ROC-AUC %.4f, PR-AUC (average precision) %.4f%n",
                     evaluation.positiveClass(), ranking.rocAuc(), ranking.averagePrecision());
         }
-        List<String> labels = confusion.labels();
+        List<String> labels = confusion.labels().stream().map(dev.plugnet.core.text.Printable::of).toList();
         int w = Math.max(9, labels.stream().mapToInt(String::length).max().orElse(5) + 2);
         out.printf(Locale.ROOT, "  %-" + w + "s %9s %9s %9s %9s%n", "class", "precision", "recall", "F1", "support");
         for (ClassMetrics c : confusion.perClass()) {

@@ -36,8 +36,9 @@ import java.util.concurrent.Callable;
                 + " deeper networks continue the numbering. It says which backward path ran: the generic one"
                 + " (step 1 is the loss's dL/ds, step 2 the softmax Jacobian's product) or a fused shortcut"
                 + " (steps 1–2 in one); --no-shortcut shows the generic path.",
-            "The batch is the first N rows of the data (the checkpoint's training data, the bundled example's,"
-                + " or --data), standardised; without data, seeded random rows."},
+            "The batch is the first N rows of the data (--data, or the bundled example a config or checkpoint was"
+                + " trained on; a file named inside a checkpoint is never opened unless given as --data),"
+                + " standardised; without data, seeded random rows."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:explained", "1:the generic path met a value that is not finite",
             "2:bad usage or bad input"})
@@ -86,12 +87,12 @@ final class ExplainCommand implements Callable<Integer> {
         String dataName = data;
         String origin;
         if (source.model != null) {
-            Checkpoint checkpoint = plugnet.checkpointReader().forInference().read(source.model);
-            plugnet.warnAboutPluginVersions(checkpoint, source.model.toString());
+            Checkpoint checkpoint = plugnet.checkpointReader().forInference().open(source.model)
+                    .checkpoint(warning -> spec.commandLine().getErr().println("plugnet: warning: " + warning));
             model = checkpoint.config();
             preprocessing = checkpoint.preprocessing();
             if (dataName == null) {
-                dataName = checkpoint.data();
+                dataName = DataArgument.bundledOnly(checkpoint.data());
             }
             origin = "checkpoint " + source.model + " (trained " + checkpoint.history().size() + " epochs)";
             network = Explanation.network(plugnet, checkpoint, noShortcut, source.model.toString());

@@ -11,6 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import dev.plugnet.api.PlugnetException;
+import dev.plugnet.core.text.Printable;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +51,11 @@ final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--no-shortcut", description = "Check the generic backward steps 1–2 even if a fused shortcut is installed.")
     boolean noShortcut;
 
+    @Option(names = "--max-parameters", paramLabel = "N", defaultValue = "100000",
+            description = "Refuse a model with more parameters than this (default: ${DEFAULT-VALUE}): the check runs"
+                    + " two forward passes per parameter, so its work grows with the square of the parameters.")
+    long maxParameters;
+
     @Override
     public Integer call() {
         if (rows < 1 || rows > 10_000) {
@@ -60,12 +68,26 @@ final class GradcheckCommand implements Callable<Integer> {
         if (noShortcut) {
             model = model.withShortcuts(false);
         }
+        if (maxParameters < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-parameters must be positive,"
+                    + " got " + maxParameters);
+        }
         Network network = plugnet.assembler().network(model);
+        long parameters = network.parameterCount();
+        if (parameters > maxParameters) {
+            throw new PlugnetException(config, String.format(Locale.ROOT, "the model has %,d parameters, more than"
+                    + " --max-parameters %,d: the check would run %,d forward passes (about %.1e multiply-adds);"
+                    + " give --max-parameters %d to run it anyway", parameters, maxParameters,
+                    GradientCheck.forwardPasses(parameters), GradientCheck.multiplyAdds(parameters, rows), parameters));
+        }
         long batchSeed = seed != null ? seed : model.seed();
-        out.printf(Locale.ROOT, "gradcheck: %s, %d parameters, batch of %d rows (seed %d)%n", model.name(),
-                network.parameterCount(), rows, batchSeed);
+        out.printf(Locale.ROOT, "gradcheck: %s, %d parameters, batch of %d rows (seed %d); %,d forward passes"
+                        + " (about %.1e multiply-adds)%n", Printable.of(model.name()), parameters, rows, batchSeed,
+                GradientCheck.forwardPasses(parameters), GradientCheck.multiplyAdds(parameters, rows));
         out.printf(Locale.ROOT, "backward tail: %s%n", network.backwardPath());
-        List<ParameterCheck> checks = new GradientCheck(rows, batchSeed).run(network);
+        out.flush();
+        List<ParameterCheck> checks = new GradientCheck(rows, batchSeed).run(network,
+                progress(spec.commandLine().getErr()));
         int failed = 0;
         for (ParameterCheck c : checks) {
             if (!c.passed()) {
@@ -79,5 +101,24 @@ final class GradcheckCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "gradcheck: %d passed, %d failed (step %.0e, max relative error %.0e)%n",
                 checks.size() - failed, failed, GradientCheck.STEP, GradientCheck.MAX_RELATIVE_ERROR);
         return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** @return a progress line on standard error every two seconds, with the share done and the time left */
+    private static GradientCheck.Progress progress(PrintWriter err) {
+        long start = System.nanoTime();
+        long[] next = {start + 2_000_000_000L};
+        return (done, total) -> {
+            if ((done & 255) != 0 && done != total) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (now >= next[0] && done < total) {
+                double elapsed = (now - start) / 1e9;
+                err.printf(Locale.ROOT, "gradcheck: %,d of %,d elements (%.0f%%), about %.0f s left%n", done, total,
+                        100.0 * done / total, elapsed * (total - done) / done);
+                err.flush();
+                next[0] = now + 2_000_000_000L;
+            }
+        };
     }
 }

@@ -91,6 +91,10 @@ public final class PlugnetCommand implements Runnable {
     List<Path> pluginSources() {
         List<Path> sources = new ArrayList<>();
         for (Path folder : pluginFolders) {
+            if (folder.toString().isEmpty()) {
+                throw new ConfigException("--plugins", "an empty folder name; name the folder of plugin jars (the"
+                        + " working folder is never searched unless named, for example --plugins .)");
+            }
             Path resolved = workingDirectory.resolve(folder);
             if (!Files.exists(resolved)) {
                 throw new ConfigException("--plugins", "no such folder or jar: " + folder);

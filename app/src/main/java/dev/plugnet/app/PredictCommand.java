@@ -71,7 +71,7 @@ final class PredictCommand implements Callable<Integer> {
                     "--out"), new OutputFiles.Inputs().add("--model", model).add("--data", data)
                     .addAll(parent.pluginInputs()).list())));
         }
-        TrainedModel trained = plugnet.load(model);
+        TrainedModel trained = plugnet.load(model, warning -> spec.commandLine().getErr().println("plugnet: warning: " + warning));
         CsvTable table = DataArgument.read(data, new CsvTableReader());
         Dataset dataset = new DatasetReader().unlabelled(table, trained.preprocessing());
         List<String> labels = trained.classNames();

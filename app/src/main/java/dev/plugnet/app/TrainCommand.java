@@ -1,6 +1,8 @@
 package dev.plugnet.app;
 
 import dev.plugnet.api.ComputeBackend;
+import dev.plugnet.api.PlugnetException;
+import dev.plugnet.api.ConfigException;
 import dev.plugnet.core.compute.ComputeBackends;
 import dev.plugnet.core.Evaluation;
 import dev.plugnet.core.Plugnet;
@@ -11,6 +13,9 @@ import dev.plugnet.core.TrainingRequest;
 import dev.plugnet.core.TrainingRun;
 import dev.plugnet.core.checkpoint.Checkpoint;
 import dev.plugnet.core.data.ColumnChoice;
+import dev.plugnet.core.checkpoint.CheckpointSource;
+import dev.plugnet.core.text.Printable;
+import dev.plugnet.core.train.ResumeRules;
 import dev.plugnet.core.data.CsvTable;
 import dev.plugnet.core.data.CsvTableReader;
 import dev.plugnet.core.data.Dataset;
@@ -174,14 +179,21 @@ final class TrainCommand implements Callable<Integer> {
     /** The products' threads when {@code --threads} is given; otherwise the process-wide one is used. */
     private ComputeBackend compute;
 
+    /** Saves the last finished epoch on Ctrl-C while the run trains; closed when {@link #call()} returns. */
+    private InterruptSave interrupt;
+
     @Override
     public Integer call() {
-        if (threads != null && threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        if (threads != null) {
+            ThreadLimit.check(spec.commandLine(), threads);
         }
         try {
             return train();
         } finally {
+            if (interrupt != null) {
+                interrupt.close();
+                interrupt = null;
+            }
             if (compute != null) {
                 compute.close();
                 compute = null;
@@ -213,7 +225,7 @@ final class TrainCommand implements Callable<Integer> {
         validateFlags();
 
         // the model: a resumed checkpoint, a config file, or a bundled example
-        Checkpoint resumed = resume == null ? null : plugnet.checkpointReader().read(resume);
+        Checkpoint resumed = resume == null ? null : resumable(plugnet, err);
         if (resumed != null) {
             plugnet.warnAboutPluginVersions(resumed, resume.toString());
         }
@@ -235,6 +247,10 @@ final class TrainCommand implements Callable<Integer> {
             example = c.example();
         }
         model = applyOverrides(model);
+        if (resumed != null) {
+            ResumeRules.requireSameSplit(resumed.config(), model, "--resume " + resume);
+            ResumeRules.requireSameData(resumed.data(), data, "--resume " + resume);
+        }
 
         // the data
         String dataName = data != null ? data : resumed != null ? resumed.data()
@@ -261,14 +277,18 @@ final class TrainCommand implements Callable<Integer> {
         boolean inferred = resumed == null && InferredWidths.open(model);
         PrintStream terminal = Terminals.interactive() ? (json ? System.err : System.out) : null;
         ProgressPrinter progress = new ProgressPrinter(info, terminal);
+        TrainingRun[] running = new TrainingRun[1];
+        interrupt = new InterruptSave(progress, history -> running[0].checkpoint(history),
+                c -> plugnet.checkpointWriter().write(checkpointFile, c), checkpointFile, System.err);
         TrainingRequest request = TrainingRequest.of(model, dataset).withDataWhere(table.whereHeader())
                 .withDataName(dataName).withCompute(backendFor(plugnet, model))
                 .withCheckpoints(checkpointFile, checkpointEvery)
-                .withListener(progress).withValidation(validationRows).withTest(testRows);
+                .withListener(interrupt).withValidation(validationRows).withTest(testRows);
         if (resumed != null) {
             request = request.withResume(resumed, resume.toString()).withEpochs(epochs);
         }
-        TrainingRun run = TrainingRun.prepare(plugnet, request);
+        TrainingRun run = prepare(plugnet, request);
+        running[0] = run;
         TrainingPlan plan = run.plan();
         if (resumed != null && plan.epochs() == 0) {
             throw new ParameterException(spec.commandLine(), "the run in " + resume + " has done its "
@@ -346,6 +366,33 @@ final class TrainCommand implements Callable<Integer> {
         return label == null ? null : java.util.Arrays.stream(label.split(",")).map(String::strip).toList();
     }
 
+    /** @return the run prepared, a config error (a schedule that does not fit the learning rate) naming the file */
+    private TrainingRun prepare(Plugnet plugnet, TrainingRequest request) {
+        try {
+            return TrainingRun.prepare(plugnet, request);
+        } catch (ConfigException e) {
+            throw config == null || resume != null || e.location().startsWith(config) ? e
+                    : new ConfigException(config + " " + e.location(), e.problem());
+        }
+    }
+
+    /**
+     * @return the checkpoint to resume, read for training; a format-1 file (no checksum) is refused: it cannot be
+     *         verified, and a resumed run would seal it
+     */
+    private Checkpoint resumable(Plugnet plugnet, PrintWriter err) {
+        CheckpointSource source = plugnet.checkpointReader().open(resume);
+        if (!source.verified()) {
+            err.println("plugnet: warning: " + source.warning());
+            throw new PlugnetException("--resume " + resume, "a format-1 checkpoint cannot be verified, so a run is"
+                    + " not resumed from it (it is read for evaluate, predict and explain only)");
+        }
+        return source.checkpoint();
+    }
+
+    /** The largest --learning-rate: far above any rate that trains, far below one that overflows the weights. */
+    static final double MAX_LEARNING_RATE = 1000;
+
     private void validateFlags() {
         if (epochs != null && epochs < 1) {
             bad("--epochs must be a positive integer, got " + epochs);
@@ -359,8 +406,8 @@ final class TrainCommand implements Callable<Integer> {
         if (patience != null && patience < 0) {
             bad("--patience must be 0 or more, got " + patience);
         }
-        if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
-            bad("--learning-rate must be a positive number, got " + learningRate);
+        if (learningRate != null && !(learningRate > 0 && learningRate <= MAX_LEARNING_RATE)) {
+            bad("--learning-rate must be above 0 and at most " + MAX_LEARNING_RATE + ", got " + learningRate);
         }
         for (Double f : new Double[] {validationFraction, testFraction}) {
             if (f != null && !(f >= 0 && f <= TrainingSpec.MAX_FRACTION)) {
@@ -455,7 +502,7 @@ final class TrainCommand implements Callable<Integer> {
 
 
     private static String describe(ModelSpec model, Optional<BundledExample> example, String dataName) {
-        return "model " + model.name() + example.map(e -> " (bundled example \"" + e.exampleName() + "\")").orElse("")
+        return "model " + Printable.of(model.name()) + example.map(e -> " (bundled example \"" + e.exampleName() + "\")").orElse("")
                 + ", data " + dataName;
     }
 

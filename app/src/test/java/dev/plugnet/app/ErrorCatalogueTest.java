@@ -30,13 +30,45 @@ class ErrorCatalogueTest {
     static Path dir;
 
     /** One kind of bad input: how to provoke it, as a user would type it. */
-    record Scenario(String section, String what, String[] args) {
+    record Scenario(String section, String what, boolean fullStdout, String[] args) {
     }
 
     private final List<Scenario> scenarios = new ArrayList<>();
 
     private void add(String section, String what, String... args) {
-        scenarios.add(new Scenario(section, what, args));
+        scenarios.add(new Scenario(section, what, false, args));
+    }
+
+    /** A scenario whose standard output fails every write, as on a full disk. */
+    private void addWithFullStdout(String section, String what, String... args) {
+        scenarios.add(new Scenario(section, what, true, args));
+    }
+
+    private static Cli.Result run(Scenario s) {
+        if (!s.fullStdout()) {
+            return Cli.run(s.args());
+        }
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = Main.run(new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        }, new java.io.PrintWriter(err), s.args());
+        return new Cli.Result(code, "", err.toString());
+    }
+
+    private static String resealed(String text, String from, String to) {
+        String edited = text.replace(from, to);
+        if (edited.equals(text)) {
+            throw new IllegalArgumentException("no " + from + " in the checkpoint");
+        }
+        return BadInputTest.resealed(edited);
     }
 
     private static String file(String name, String text) {
@@ -68,8 +100,10 @@ class ErrorCatalogueTest {
     private static final String SECTION_PLUGINS = "Plugin folders (`--plugins`, `$PLUGNET_PLUGINS`, `./plugins`)";
     private static final String SECTION_USAGE = "Usage";
     private static final String SECTION_TRAINING = "Training that fails";
+    private static final String SECTION_OUTPUT = "Output files and standard output (`--out`, `--plot`, `--schema`)";
+    private static final String SECTION_RESUME = "Resumed runs (`--resume`)";
 
-    private void scenarios() throws IOException {
+    private void scenarios() throws IOException, InterruptedException {
         String good = dir.resolve("good.json").toString();
         Cli.Result trained = Cli.run("train", "--epochs", "3", "--out", good);
         assertEquals(0, trained.code(), trained.err());
@@ -95,6 +129,18 @@ class ErrorCatalogueTest {
         add(c, "class weights for a loss that takes none", "train", "--config", file("weights-mse.json", CONFIG
                 .replace("\"patience\": 50", "\"patience\": 50, \"class_weights\": \"balanced\"")
                 .replace("\"loss\": \"cross_entropy\"", "\"loss\": \"mse\"")), "--data", "thyroid");
+        add(c, "text that is not UTF-8 (Latin-1)", "train", "--config", file("latin1.json",
+                CONFIG.replace("\"seed\"", "\"caf\u00e9\": 1, \"seed\"").getBytes(StandardCharsets.ISO_8859_1)), "--data", "thyroid");
+        add(c, "UTF-16 text", "train", "--config", file("utf16.json", CONFIG.getBytes(StandardCharsets.UTF_16)), "--data", "thyroid");
+        add(c, "a NUL byte (binary data, a device such as /dev/zero)", "train", "--config", file("nul.json",
+                new byte[] {'{', 0, 0, 0}), "--data", "thyroid");
+        add(c, "a number beyond the range of a double", "train", "--config", config("e400.json", "\"units\": 4", "\"units\": 1e400"), "--data", "thyroid");
+        add(c, "a cosine schedule whose minimum is above the learning rate", "train", "--config",
+                config("cosine.json", "\"patience\": 50", "\"patience\": 50, \"schedule\": {\"type\": \"cosine\", \"min_rate\": 5}"),
+                "--data", "thyroid", "--out", dir.resolve("cosine-out.json").toString());
+        add(c, "control characters in a name (escaped, never sent to the terminal raw)", "train", "--config",
+                config("escape.json", "\"thyroid-5-4-3\"", "\"x\\u001b[2J\\r\""), "--data", file("four.csv",
+                "a,b,c,d,label\n1,2,3,4,x\n1,2,3,4,y\n"));
         add(c, "a newer model format", "train", "--config", config("newer.json", "\"format\": 1", "\"format\": 9"), "--data", "thyroid");
 
         String d = SECTION_CSV;
@@ -106,6 +152,11 @@ class ErrorCatalogueTest {
         add(d, "a ragged row", "train", "--data", file("ragged.csv", "a,b,c,d,e,label\n1,2,3,4,5,x\n1,2,3,4,y\n"));
         add(d, "malformed CSV (an unclosed quote)", "train", "--data", file("quote.csv", "a,b,c,d,e,label\n1,2,3,4,5,x\n1,2,\"3,4,5,y\n"));
         add(d, "text that is not UTF-8", "train", "--data", file("latin1.csv", "a,b,c,d,e,label\n1,2,3,4,5,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1)));
+        add(d, "a NUL byte (binary data, a device such as /dev/zero)", "train", "--data", file("nul.csv", "a,b,c,d,e,label\n1,2,3,4,5,x\u0000\n"));
+        add(d, "a hexadecimal number", "train", "--data", file("hex.csv", "a,b,c,d,e,label\n1,2,3,4,0x1p3,x\n1,2,3,4,5,y\n"));
+        add(d, "two byte-order marks", "train", "--data", file("boms.csv", "\uFEFF\uFEFFa,b,c,d,e,label\n1,2,3,4,5,x\n1,2,3,4,5,y\n"));
+        add(d, "a huge cell (cut, with its length)", "train", "--data", file("huge.csv", "a,b,c,d,e,label\n1,2,3,4,"
+                + "7".repeat(20) + "x".repeat(100_000) + ",x\n1,2,3,4,5,y\n"));
         add(d, "a repeated column name", "train", "--data", file("twice.csv", "a,a,c,d,e,label\n1,2,3,4,5,x\n1,2,3,4,5,y\n"));
         add(d, "a label column that does not exist", "train", "--data", file("fine.csv", "a,b,c,d,e,label\n1,2,3,4,5,x\n1,2,3,4,5,y\n"), "--label", "class");
         add(d, "a single class", "train", "--data", file("one.csv", "a,b,c,d,e,label\n1,2,3,4,5,x\n1,2,3,4,5,x\n"));
@@ -135,6 +186,49 @@ class ErrorCatalogueTest {
                 .replace("\"name\" : \"sigmoid\",\n    \"module\" : \"dev.plugnet.activations\"", "\"name\" : \"swish\",\n    \"module\" : \"com.example.swish\"")
                 .replace("\"activation\" : {\n        \"type\" : \"sigmoid\"", "\"activation\" : {\n        \"type\" : \"swish\""))), "--data", "thyroid");
 
+        add(k, "a forged checkpoint (sealed again) with a feature name twice", "evaluate", "--model", file("twice.json",
+                resealed(text, "\"total_thyroxin\"", "\"t3_resin_uptake\"")), "--data", "thyroid");
+        add(k, "a forged checkpoint with a scale of 0", "evaluate", "--model", file("scale.json",
+                BadInputTest.resealed(text.replaceFirst("(\"scales\" : \\[ )[^,]+", "$10.0"))), "--data", "thyroid");
+        add(k, "a forged checkpoint with a mean of 1e308", "evaluate", "--model", file("mean.json",
+                BadInputTest.resealed(text.replaceFirst("(\"means\" : \\[ )[^,]+", "$11.0E308"))), "--data", "thyroid");
+        add(k, "a forged checkpoint with a class too many", "evaluate", "--model", file("extra-class.json",
+                resealed(text, "\"labels\" : [ ", "\"labels\" : [ \"extra\", ")), "--data", "thyroid");
+        String legacy = file("legacy.json", text.replaceAll(",\\s*\"checksum\" : \"sha256:[0-9a-f]+\"", "")
+                .replaceFirst("\"format\" : 2", "\"format\" : 1"));
+        add(k, "a format-1 checkpoint (no checksum): a warning, and it is read", "evaluate", "--model", legacy, "--data", "thyroid");
+        add(k, "binary data or a device such as /dev/zero (refused at its first bytes)", "evaluate", "--model",
+                file("zeros.bin", new byte[70_000]), "--data", "thyroid");
+
+        String r = SECTION_RESUME;
+        add(r, "resuming a format-1 checkpoint", "train", "--resume", legacy, "--epochs", "1", "--out", dir.resolve("r.json").toString());
+        add(r, "a changed `--test-fraction` (it would re-split the rows)", "train", "--resume", good, "--epochs", "1",
+                "--test-fraction", "0.3", "--out", dir.resolve("r.json").toString());
+        add(r, "a changed `--validation-fraction`", "train", "--resume", good, "--epochs", "1",
+                "--validation-fraction", "0.1", "--out", dir.resolve("r.json").toString());
+        add(r, "other data", "train", "--resume", good, "--epochs", "1", "--data", "iris", "--out", dir.resolve("r.json").toString());
+
+        String o = SECTION_OUTPUT;
+        Path fifo = dir.resolve("pipe");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        String data = file("data.csv", new String(BundledExample.class.getResourceAsStream("examples/new-thyroid.csv")
+                .readAllBytes(), StandardCharsets.UTF_8));
+        add(o, "a FIFO, a device such as `/dev/null`, or a link to one", "train", "--out", fifo.toString());
+        add(o, "a folder", "train", "--out", Files.createDirectories(dir.resolve("folder.json")).toString());
+        add(o, "a name that ends with `/`", "train", "--out", "runs/");
+        add(o, "`-` for a checkpoint (predictions and the schema stream there)", "train", "--out", "-");
+        add(o, "the data file (also by another spelling, a symbolic or a hard link)", "train", "--data", data, "--out", data);
+        add(o, "the config", "train", "--config", config("own.json", "\"seed\": 42", "\"seed\": 43"), "--data", "thyroid", "--out",
+                dir.resolve("own.json").toString());
+        add(o, "the plot onto the checkpoint", "train", "--out", dir.resolve("both.json").toString(), "--plot",
+                dir.resolve("both.json").toString());
+        add(o, "predictions onto the model", "predict", "--model", good, "--data", "thyroid", "--out", good);
+        String notes = file("my-notes.txt", "my notes\n");
+        add(o, "an existing file that is not plugnet's (replaced only with `--force`)", "train", "--out", notes);
+        add(o, "the schema onto a file that is not a schema", "plugins", "--schema", notes);
+        addWithFullStdout(o, "standard output that cannot be written (a full disk, `> /dev/full`)", "predict", "--model",
+                good, "--data", "thyroid");
+
         String p = SECTION_PLUGINS;
         add(p, "a `--plugins` folder that does not exist", "--plugins", dir.resolve("no-such-folder").toString(), "plugins");
         file("plugins/broken.jar", "not a zip");
@@ -148,6 +242,10 @@ class ErrorCatalogueTest {
         add(u, "a missing required option", "evaluate", "--data", "thyroid");
         add(u, "an invalid value", "train", "--epochs", "0");
         add(u, "a value of the wrong type", "train", "--epochs", "many");
+        add(u, "`--threads` above 4 per core", "train", "--threads", "100000");
+        add(u, "`--learning-rate` beyond 1000", "train", "--learning-rate", "1e300");
+        add(u, "`bench --seconds NaN`", "bench", "--seconds", "NaN");
+        add(u, "an empty `--plugins` folder name", "--plugins", "", "plugins");
         add(u, "`--checkpoint-every` below 0", "train", "--checkpoint-every", "-1");
         add(u, "`cv --folds` below 2", "cv", "--folds", "1");
         add(u, "early stopping with no validation rows", "train", "--validation-fraction", "0");
@@ -164,18 +262,20 @@ class ErrorCatalogueTest {
     /** Paths relative to the scenario folder; checksum digests elided (they change with every numeric detail). */
     private static String local(String s) {
         return s.replace(dir.toString() + "/", "").replace(dir.toString(), ".")
-                .replaceAll("sha256:[0-9a-f]{6,}…?", "sha256:…");
+                .replaceAll("sha256:[0-9a-f]{6,}…?", "sha256:…")
+                .replaceAll("from 1 to \\d+ \\(4 per core on this machine's \\d+\\)", "from 1 to 4×N (4 per core on this"
+                        + " machine's N)");
     }
 
     private static String cell(String s) {
         return s.replace("|", "\\|");
     }
 
-    private String catalogue() throws IOException {
+    private String catalogue() throws IOException, InterruptedException {
         scenarios();
         Map<String, StringBuilder> sections = new LinkedHashMap<>();
         for (Scenario s : scenarios) {
-            Cli.Result r = Cli.run(s.args());
+            Cli.Result r = run(s);
             List<String> lines = r.err().strip().lines().map(ErrorCatalogueTest::local).toList();
             String args = local(String.join(" ", s.args())).strip();
             StringBuilder table = sections.computeIfAbsent(s.section(), x -> new StringBuilder(
@@ -211,7 +311,7 @@ class ErrorCatalogueTest {
     }
 
     @Test
-    void docsErrorsMdIsWhatTheAppPrints() throws IOException {
+    void docsErrorsMdIsWhatTheAppPrints() throws IOException, InterruptedException {
         String expected = catalogue();
         if (Boolean.getBoolean("plugnet.regenerate-errors")) {
             Files.createDirectories(DOC.getParent());

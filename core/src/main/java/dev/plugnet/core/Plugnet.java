@@ -196,7 +196,15 @@ public final class Plugnet implements AutoCloseable {
      *         included) or needs plugins that are not installed
      */
     public TrainedModel load(Path file) {
-        return restore(checkpointReader().forInference().read(file), file.toString());
+        return load(file, warning -> System.getLogger("dev.plugnet").log(System.Logger.Level.WARNING, warning));
+    }
+
+    /**
+     * Loads a trained model from a checkpoint file, as {@link #load(Path)} does, telling {@code warnings} of what
+     * is loaded but cannot be vouched for (a format-1 checkpoint, which has no checksum).
+     */
+    public TrainedModel load(Path file, java.util.function.Consumer<String> warnings) {
+        return restore(checkpointReader().forInference().open(file).checkpoint(warnings), file.toString());
     }
 
     /**

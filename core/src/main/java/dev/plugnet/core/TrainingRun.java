@@ -1,5 +1,8 @@
 package dev.plugnet.core;
 
+import dev.plugnet.core.text.Printable;
+import dev.plugnet.core.train.LearningRateSchedule;
+
 import dev.plugnet.api.MatrixProducts;
 import dev.plugnet.core.checkpoint.Checkpoint;
 import dev.plugnet.core.checkpoint.CheckpointWriter;
@@ -93,8 +96,8 @@ public final class TrainingRun {
         }
         if (data.featureNames().size() != spec.inputs()) {
             throw new DataException(request.dataWhere(), "has " + data.featureNames().size() + " feature columns ("
-                    + String.join(", ", data.featureNames()) + "), but the model \"" + spec.name() + "\" has "
-                    + spec.inputs() + " inputs");
+                    + Printable.of(String.join(", ", data.featureNames())) + "), but the model "
+                    + Printable.quoted(spec.name()) + " has " + spec.inputs() + " inputs");
         }
         Dataset validation = request.validation();
         Dataset test = request.test();
@@ -143,9 +146,11 @@ public final class TrainingRun {
         if (outputs != data.labelNames().size()) {
             throw new DataException(request.dataWhere(), "has " + data.labelNames().size()
                     + (data.regression() ? " target column" + (data.labelNames().size() == 1 ? "" : "s") : " classes")
-                    + " (" + String.join(", ", data.labelNames()) + "), but the model \"" + spec.name() + "\" has "
+                    + " (" + Printable.of(String.join(", ", data.labelNames())) + "), but the model " + Printable.quoted(spec.name())
+                    + " has "
                     + outputs + " outputs; give the last layer that many units, or leave its units out (\"auto\")");
         }
+        LearningRateSchedule.check(t.schedule(), model.optimizer().learningRate());
         return new TrainingRun(plugnet, request, prepared, model, previous, epochs);
     }
 
@@ -205,6 +210,14 @@ public final class TrainingRun {
         }
         return new TrainingOutcome(new TrainedModel(plugnet, checkpoint, null), history, result.throughput(),
                 result.cancelled(), seconds, history.size() - previous.size(), test);
+    }
+
+    /**
+     * @return a checkpoint of the model as it is now, with {@code history}: a copy, so training may go on (for
+     *         example to save the last finished epoch when the run is interrupted)
+     */
+    public Checkpoint checkpoint(History history) {
+        return capture(history);
     }
 
     private Checkpoint capture(History history) {

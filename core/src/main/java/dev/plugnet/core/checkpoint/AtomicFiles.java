@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import dev.plugnet.core.files.FileType;
+import dev.plugnet.core.files.IoReasons;
 import dev.plugnet.core.files.NotARegularFileException;
 
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -85,16 +86,7 @@ public final class AtomicFiles {
      *         on device"}, {@code "is a character device, not a regular file; …"}
      */
     public static String reason(IOException e) {
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such folder";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return IoReasons.of(e);
     }
 
     private static void forceFolder(Path folder) {

@@ -1,66 +1,61 @@
 package dev.plugnet.core.checkpoint;
 
-import dev.plugnet.core.text.StrictUtf8;
-
 import dev.plugnet.api.ConfigException;
-import dev.plugnet.api.Matrix;
-import dev.plugnet.api.MatrixProducts;
-import dev.plugnet.core.data.Preprocessing;
-import dev.plugnet.core.data.Standardizer;
-import dev.plugnet.core.json.JsonObjectReader;
-import dev.plugnet.core.json.JsonValues;
-import dev.plugnet.core.json.StrictJson;
+import dev.plugnet.core.files.BoundedRead;
+import dev.plugnet.core.files.IoReasons;
+import dev.plugnet.core.files.TooLargeException;
 import dev.plugnet.core.model.ModelReader;
-import dev.plugnet.core.model.ModelSpec;
 import dev.plugnet.core.network.AssembledModel;
 import dev.plugnet.core.network.ModelAssembler;
-import dev.plugnet.core.network.ModelState;
 import dev.plugnet.core.network.Network;
-import dev.plugnet.core.plugins.PluginKind;
+import dev.plugnet.api.MatrixProducts;
 import dev.plugnet.core.plugins.PluginRegistry;
-import dev.plugnet.core.train.EpochStats;
-import dev.plugnet.core.train.History;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.UnexpectedEndOfInputException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Reads a checkpoint written by {@link CheckpointWriter}, strictly (unknown fields and wrong types are errors
- * with the JSON path), refuses one from a newer format, and restores it into a model: it checks that the
- * plugins it names are installed (naming those that are not), assembles the config and copies the weights and
- * optimizer state in.
+ * Reads a checkpoint written by {@link CheckpointWriter} from a file, a stream or a string, in three steps:
+ * {@link CheckpointRecogniser} tells a checkpoint from a foreign file (each kind with its own message) and
+ * verifies its checksum; {@link CheckpointDecoder} decodes it strictly (unknown fields and wrong types are
+ * errors with the JSON path) and {@link CheckpointValidator} checks what its values mean; {@link #restore}
+ * assembles it with the installed plugins and copies its weights and optimizer state in.
+ *
+ * <p>Input is read through {@link BoundedRead}, never more than {@link CheckpointLimits#maxBytes()}; a
+ * device or a stream whose first bytes cannot begin a checkpoint is refused as soon as they are read.
  */
 public final class CheckpointReader {
-    private static final Set<String> FIELDS = Set.of("format", "kind", "config", "plugins", "data",
-            "preprocessing", "weights", "optimizer", "history", CheckpointChecksum.FIELD);
-
+    private final CheckpointRecogniser recogniser;
+    private final CheckpointDecoder decoder;
+    private final long maxBytes;
     private final ObjectMapper mapper;
     private final ModelReader models;
-    private final boolean optimizerState;
+    private final CheckpointLimits limits;
 
+    /** A reader with the limit of {@link CheckpointLimits#fromSystemProperties()}. */
     public CheckpointReader(ObjectMapper mapper, ModelReader models) {
-        this(mapper, models, true);
+        this(mapper, models, CheckpointLimits.fromSystemProperties());
     }
 
-    private CheckpointReader(ObjectMapper mapper, ModelReader models, boolean optimizerState) {
+    /** @param limits the largest checkpoint it reads */
+    public CheckpointReader(ObjectMapper mapper, ModelReader models, CheckpointLimits limits) {
+        this(mapper, models, limits, true);
+    }
+
+    private CheckpointReader(ObjectMapper mapper, ModelReader models, CheckpointLimits limits, boolean optimizerState) {
+        this.recogniser = new CheckpointRecogniser(mapper);
+        this.decoder = new CheckpointDecoder(models, optimizerState);
+        this.maxBytes = limits.maxBytes();
         this.mapper = mapper;
         this.models = models;
-        this.optimizerState = optimizerState;
+        this.limits = limits;
     }
 
     /**
@@ -69,305 +64,86 @@ public final class CheckpointReader {
      *         the optimizer afresh)
      */
     public CheckpointReader forInference() {
-        return new CheckpointReader(mapper, models, false);
+        return new CheckpointReader(mapper, models, limits, false);
     }
 
     /**
      * Reads and checks a checkpoint file. Each way a file can fail to be a checkpoint has its own message
      * naming the file and where: empty, not UTF-8 text, not JSON, truncated (the JSON ends early), malformed,
      * JSON that is not a checkpoint (a model config is named as such), a newer format, a missing checksum, a
-     * checksum that does not match the contents (edited or damaged), and then any field by its JSON path.
+     * checksum that does not match the contents (edited or damaged), larger than the limit, and then any field
+     * by its JSON path.
      *
      * @throws CheckpointException if the file cannot be used as a checkpoint
      */
     public Checkpoint read(Path file) {
-        return decode(bytesOf(file), file.toString());
+        return open(file).checkpoint();
     }
 
-    /**
-     * Reads and checks a checkpoint from a stream (read to its end, not closed), with the same checks and messages
-     * as {@link #read(Path)}.
-     *
-     * @param source names the stream in messages
-     * @throws CheckpointException if the stream cannot be read or does not hold a checkpoint
-     */
+    /** Reads a checkpoint from a stream (not closed); {@code source} names it in messages. */
     public Checkpoint read(InputStream in, String source) {
+        return open(in, source).checkpoint();
+    }
+
+    /** Reads a checkpoint from its JSON text; {@code source} names it in messages. */
+    public Checkpoint readText(String text, String source) {
+        return open(text, source).checkpoint();
+    }
+
+    /** Reads a checkpoint file, keeping its format and whether its checksum verified it. */
+    public CheckpointSource open(Path file) {
+        String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new CheckpointException(source, "is a folder, not a checkpoint file");
+        }
         byte[] bytes;
         try {
-            bytes = in.readAllBytes();
+            bytes = BoundedRead.bytes(file, maxBytes, CheckpointRecogniser.earlyRefusal(source));
+        } catch (TooLargeException e) {
+            throw tooLarge(source, e);
+        } catch (NoSuchFileException e) {
+            throw new CheckpointException(source, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new CheckpointException(source, "cannot be read: permission denied");
         } catch (IOException e) {
-            throw new CheckpointException(source, "cannot be read: " + e.getMessage(), e);
+            throw new CheckpointException(source, "cannot be read: " + IoReasons.of(e));
         }
-        return decode(bytes, source);
+        return decode(source, recogniser.recognise(source, bytes));
     }
 
-    /**
-     * Reads and checks a checkpoint held as text, with the same checks and messages as {@link #read(Path)}.
-     *
-     * @param source names the text in messages
-     * @throws CheckpointException if the text is not a checkpoint
-     */
-    public Checkpoint readText(String text, String source) {
-        return decode(text.getBytes(StandardCharsets.UTF_8), source);
-    }
-
-    private Checkpoint decode(byte[] bytes, String source) {
-        JsonNode root = parse(bytes, source);
+    /** Reads a checkpoint from a stream (not closed), keeping its format and whether it verified. */
+    public CheckpointSource open(InputStream in, String source) {
+        byte[] bytes;
         try {
-            return fromTree(root);
+            bytes = BoundedRead.bytes(in, maxBytes, CheckpointRecogniser.earlyRefusal(source));
+        } catch (TooLargeException e) {
+            throw tooLarge(source, e);
+        } catch (IOException e) {
+            throw new CheckpointException(source, "cannot be read: " + IoReasons.of(e));
+        }
+        return decode(source, recogniser.recognise(source, bytes));
+    }
+
+    /** Reads a checkpoint from its JSON text, keeping its format and whether it verified. */
+    public CheckpointSource open(String text, String source) {
+        if (text.length() > maxBytes) {
+            throw tooLarge(source, new TooLargeException(maxBytes, text.length()));
+        }
+        return decode(source, recogniser.recognise(source, text.startsWith("\uFEFF") ? text.substring(1) : text));
+    }
+
+    private CheckpointSource decode(String source, CheckpointRecogniser.Recognised recognised) {
+        try {
+            return new CheckpointSource(decoder.decode(recognised.root()), source, recognised.format(),
+                    recognised.verified());
         } catch (ConfigException e) {
             throw new CheckpointException(source + " " + e.location(), e.problem());
         }
     }
 
-    private static byte[] bytesOf(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new CheckpointException(file.toString(), "no such file");
-        } catch (IOException e) {
-            throw new CheckpointException(file.toString(), Files.isDirectory(file)
-                    ? "is a folder, not a checkpoint file" : "cannot be read: " + e.getMessage());
-        }
-    }
-
-    /** @return the JSON tree of a checkpoint's bytes, or a {@link CheckpointException} saying why there is none */
-    private JsonNode parse(byte[] bytes, String file) {
-        if (bytes.length == 0) {
-            throw new CheckpointException(file.toString(), "is empty (0 bytes): not a checkpoint, or one cut short");
-        }
-        String text = utf8(file, bytes);
-        String start = text.stripLeading();
-        if (start.isEmpty()) {
-            throw new CheckpointException(file.toString(), "holds only white space: not a checkpoint");
-        }
-        char first = start.charAt(0);
-        if (first != '{' && first != '[') {
-            throw new CheckpointException(file + " line 1", "not a plugnet checkpoint: not JSON (it starts with "
-                    + printable(start) + ")");
-        }
-        try {
-            return mapper.readTree(text);
-        } catch (JacksonException e) {
-            if (!(e instanceof UnexpectedEndOfInputException)
-                    && !String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
-                throw malformed(file, text);
-            }
-            TokenStreamLocation at = e.getLocation();
-            throw new CheckpointException(file + (at == null ? "" : " line " + at.getLineNr() + ", column "
-                    + at.getColumnNr()), "truncated: the JSON ends before the checkpoint does (the file was cut"
-                    + " short)");
-        }
-    }
-
-    /** @return the strict reader's located message for text that is not well-formed JSON */
-    private CheckpointException malformed(String file, String text) {
-        try {
-            StrictJson.readTree(mapper, text);
-        } catch (ConfigException c) {
-            return new CheckpointException(file + " " + c.location(), c.problem());
-        }
-        return new CheckpointException(file.toString(), "malformed JSON");
-    }
-
-    private static String utf8(String file, byte[] bytes) {
-        StrictUtf8.Decoded decoded = StrictUtf8.decode(bytes);
-        if (!decoded.ok()) {
-            throw new CheckpointException(file + " byte " + (decoded.badByte() + 1), "not a plugnet checkpoint: not"
-                    + " UTF-8 text (a binary or foreign file)");
-        }
-        return decoded.text();
-    }
-
-    private static String printable(String text) {
-        StringBuilder sb = new StringBuilder("\"");
-        text.codePoints().limit(12).forEach(c -> {
-            if (c < 0x20 || c == 0x7f) {
-                sb.append(String.format("\\u%04x", c));
-            } else {
-                sb.appendCodePoint(c);
-            }
-        });
-        return sb.append(text.length() > 12 ? "…\"" : "\"").toString();
-    }
-
-    private Checkpoint fromTree(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            throw new ConfigException("$", "not a plugnet checkpoint: the file holds " + JsonValues.describe(node)
-                    + ", not an object with \"kind\": \"" + CheckpointWriter.KIND + "\"");
-        }
-        JsonObjectReader root = JsonObjectReader.of(node, "$");
-        if (!root.has("kind") && (node.has("layers") || node.has("inputs"))) {
-            throw new ConfigException("$", "not a checkpoint but a model config (it has \"layers\" and no"
-                    + " \"kind\": \"" + CheckpointWriter.KIND + "\"); a model file is given with --config");
-        }
-        if (!CheckpointWriter.KIND.equals(root.has("kind") && root.get("kind").isString()
-                ? root.get("kind").stringValue() : null)) {
-            throw new ConfigException("kind", "not a plugnet checkpoint (expected \"kind\": \""
-                    + CheckpointWriter.KIND + "\", got " + JsonValues.describe(node.get("kind")) + ")");
-        }
-        int format = root.requireInteger("format", 1);
-        if (format > Checkpoint.FORMAT) {
-            throw new ConfigException("format", "this checkpoint has format " + format + ", newer than this"
-                    + " plugnet reads (up to " + Checkpoint.FORMAT + "); upgrade plugnet");
-        }
-        if (format >= 2) {
-            verifyChecksum(root);
-        } else if (root.has(CheckpointChecksum.FIELD)) {
-            throw new ConfigException(CheckpointChecksum.FIELD, "a format-1 checkpoint has no checksum; this file"
-                    + " was edited");
-        }
-        root.allowOnly(FIELDS);
-        ModelSpec config = models.fromTree(root.require("config", "the model"), "config");
-        List<PluginUse> plugins = new ArrayList<>();
-        for (JsonObjectReader.Element e : root.requireArray("plugins", "a list of plugins")) {
-            JsonObjectReader p = JsonObjectReader.of(e.node(), e.path())
-                    .allowOnly(Set.of("kind", "name", "module", "version"));
-            plugins.add(new PluginUse(kind(p.requireString("kind"), p.path("kind")), p.requireString("name"),
-                    p.string("module", "unknown"), p.string("version", "")));
-        }
-        String data = root.string("data", null);
-        Preprocessing preprocessing = preprocessing(root.require("preprocessing", "an object"), "preprocessing");
-        JsonObjectReader w = JsonObjectReader.of(root.require("weights", "an object"), "weights");
-        Map<String, Matrix> weights = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : w.node().properties()) {
-            weights.put(e.getKey(), matrix(e.getValue(), w.path(e.getKey())));
-        }
-        JsonObjectReader o = JsonObjectReader.of(root.require("optimizer", "an object"), "optimizer")
-                .allowOnly(Set.of("learning_rate", "state"));
-        double learningRate = o.number("learning_rate", 0, 0, Double.MAX_VALUE);
-        Map<String, Matrix> state = new LinkedHashMap<>();
-        JsonNode stateNode = o.require("state", "an object of named matrices");
-        if (!optimizerState) {
-            if (!stateNode.isArray()) {
-                JsonObjectReader.of(stateNode, o.path("state")); // an object, not decoded: inference needs no state
-            }
-        } else if (stateNode.isArray()) {
-            int i = 0;
-            for (JsonObjectReader.Element e : o.requireArray("state", "a list of matrices")) {
-                state.put(String.valueOf(i++), matrix(e.node(), e.path()));
-            }
-        } else {
-            JsonObjectReader named = JsonObjectReader.of(stateNode, o.path("state"));
-            for (Map.Entry<String, JsonNode> e : named.node().properties()) {
-                state.put(e.getKey(), matrix(e.getValue(), named.path(e.getKey())));
-            }
-        }
-        History history = history(root.require("history", "an object"), "history");
-        return new Checkpoint(config, plugins, data, preprocessing, weights, learningRate, state, history);
-    }
-
-    private void verifyChecksum(JsonObjectReader root) {
-        if (!root.has(CheckpointChecksum.FIELD)) {
-            throw new ConfigException(CheckpointChecksum.FIELD, "missing: a format-2 checkpoint ends with"
-                    + " \"checksum\": \"sha256:…\"; the file was cut or edited");
-        }
-        JsonNode written = root.get(CheckpointChecksum.FIELD);
-        String actual = CheckpointChecksum.of(mapper, root.node());
-        if (!written.isString() || !written.stringValue().startsWith(CheckpointChecksum.PREFIX)) {
-            throw new ConfigException(CheckpointChecksum.FIELD, "expected \"sha256:\" and 64 hex digits, got "
-                    + JsonValues.describe(written));
-        }
-        if (!written.stringValue().equals(actual)) {
-            throw new ConfigException(CheckpointChecksum.FIELD, "does not match the contents: the file was"
-                    + " edited or damaged after plugnet wrote it (it says " + abbreviated(written.stringValue())
-                    + ", the contents give " + abbreviated(actual) + ")");
-        }
-    }
-
-    private static String abbreviated(String checksum) {
-        return checksum.length() > 19 ? checksum.substring(0, 19) + "…" : checksum;
-    }
-
-    private static PluginKind kind(String word, String path) {
-        for (PluginKind k : PluginKind.values()) {
-            if (k.word().equals(word)) {
-                return k;
-            }
-        }
-        throw new ConfigException(path, "unknown plugin kind \"" + word + "\"");
-    }
-
-    private static Preprocessing preprocessing(JsonNode node, String path) {
-        JsonObjectReader p = JsonObjectReader.of(node, path)
-                .allowOnly(Set.of("label_column", "features", "means", "scales", "labels", "target_means",
-                        "target_scales"));
-        List<String> features = strings(p, "features");
-        double[] means = numbers(p, "means");
-        double[] scales = numbers(p, "scales");
-        if (means.length != features.size() || scales.length != features.size()) {
-            throw new ConfigException(p.path("means"), "expected one mean and one scale per feature ("
-                    + features.size() + "), got " + means.length + " and " + scales.length);
-        }
-        List<String> labels = strings(p, "labels");
-        Standardizer targets = null;
-        if (p.has("target_means") || p.has("target_scales")) {
-            double[] targetMeans = numbers(p, "target_means");
-            double[] targetScales = numbers(p, "target_scales");
-            if (targetMeans.length != labels.size() || targetScales.length != labels.size()) {
-                throw new ConfigException(p.path("target_means"), "expected one mean and one scale per target ("
-                        + labels.size() + "), got " + targetMeans.length + " and " + targetScales.length);
-            }
-            targets = new Standardizer(targetMeans, targetScales);
-        }
-        return new Preprocessing(features, p.requireString("label_column"), new Standardizer(means, scales),
-                labels, targets);
-    }
-
-    private static List<String> strings(JsonObjectReader o, String field) {
-        List<String> out = new ArrayList<>();
-        for (JsonObjectReader.Element e : o.requireArray(field, "a list of strings")) {
-            if (!e.node().isString()) {
-                throw new ConfigException(e.path(), "expected a string, got " + JsonValues.describe(e.node()));
-            }
-            out.add(e.node().stringValue());
-        }
-        return out;
-    }
-
-    private static double[] numbers(JsonObjectReader o, String field) {
-        List<JsonObjectReader.Element> elements = o.requireArray(field, "a list of numbers");
-        double[] out = new double[elements.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = finite(elements.get(i).node(), elements.get(i).path());
-        }
-        return out;
-    }
-
-    private static double finite(JsonNode v, String path) {
-        if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-            throw new ConfigException(path, "expected a finite number, got " + JsonValues.describe(v));
-        }
-        return v.doubleValue();
-    }
-
-    private static Matrix matrix(JsonNode node, String path) {
-        JsonObjectReader m = JsonObjectReader.of(node, path).allowOnly(Set.of("rows", "cols", "values"));
-        int rows = m.requireInteger("rows", 0);
-        int cols = m.requireInteger("cols", 0);
-        double[] values = numbers(m, "values");
-        if ((long) rows * cols != values.length) {
-            throw new ConfigException(m.path("values"), "expected " + ((long) rows * cols) + " values for ("
-                    + rows + "×" + cols + "), got " + values.length);
-        }
-        return Matrix.wrap(rows, cols, values);
-    }
-
-    private static History history(JsonNode node, String path) {
-        JsonObjectReader h = JsonObjectReader.of(node, path).allowOnly(Set.of("best_epoch", "stopped_early", "epochs"));
-        List<EpochStats> epochs = new ArrayList<>();
-        for (JsonObjectReader.Element e : h.requireArray("epochs", "a list of epochs")) {
-            JsonObjectReader r = JsonObjectReader.of(e.node(), e.path()).allowOnly(Set.of("epoch", "train_loss",
-                    "train_accuracy", "validation_loss", "validation_accuracy", "learning_rate"));
-            epochs.add(new EpochStats(r.requireInteger("epoch", 1), optional(r, "train_loss"),
-                    optional(r, "train_accuracy"), optional(r, "validation_loss"),
-                    optional(r, "validation_accuracy"), optional(r, "learning_rate")));
-        }
-        return new History(epochs, h.integer("best_epoch", epochs.size(), 0), h.bool("stopped_early", false));
-    }
-
-    private static double optional(JsonObjectReader r, String field) {
-        return r.has(field) ? finite(r.get(field), r.path(field)) : Double.NaN;
+    private static CheckpointException tooLarge(String source, TooLargeException e) {
+        return new CheckpointException(source, "the checkpoint " + e.describe() + " (raise it with"
+                + " -Dplugnet.max-checkpoint-bytes=N; by default it grows with -Dplugnet.max-parameters)");
     }
 
     /**
@@ -375,25 +151,12 @@ public final class CheckpointReader {
      * learning rate in.
      *
      * @param source names the checkpoint in messages
-     * @throws CheckpointException if a plugin it uses is not installed (naming each one) or its weights do not
-     *         fit the assembled network
+     * @throws CheckpointException if a plugin it uses is not installed (naming each one), its class list does
+     *         not fit the network's outputs, or its weights do not fit the assembled network
      */
     public AssembledModel restore(Checkpoint checkpoint, ModelAssembler assembler, PluginRegistry registry,
                                   String source) {
-        requireInstalled(checkpoint, registry, source, true);
-        AssembledModel model;
-        try {
-            model = assembler.assemble(checkpoint.config());
-        } catch (ConfigException e) {
-            throw new CheckpointException(source + " config." + e.location(), e.problem());
-        }
-        try {
-            ModelState.of(checkpoint.weights(), checkpoint.optimizerState(), checkpoint.learningRate())
-                    .restoreInto(model);
-        } catch (ConfigException e) {
-            throw new CheckpointException(source + " " + e.location(), e.problem());
-        }
-        return model;
+        return CheckpointRestorer.restore(checkpoint, assembler, registry, source);
     }
 
     /**
@@ -402,39 +165,12 @@ public final class CheckpointReader {
      *
      * @param compute where the network's products run, or {@code null} for the model's compute choice
      * @param source names the checkpoint in messages
-     * @throws CheckpointException if a layer, activation or loss plugin it uses is not installed (naming each one)
-     *         or its weights do not fit the assembled network
+     * @throws CheckpointException if a layer, activation or loss plugin it uses is not installed (naming each one),
+     *         its class list does not fit the network's outputs, or its weights do not fit the assembled network
      */
     public Network restoreNetwork(Checkpoint checkpoint, ModelAssembler assembler, PluginRegistry registry,
                                   MatrixProducts compute, String source) {
-        requireInstalled(checkpoint, registry, source, false);
-        Network network;
-        try {
-            network = compute == null ? assembler.network(checkpoint.config())
-                    : assembler.network(checkpoint.config(), compute);
-        } catch (ConfigException e) {
-            throw new CheckpointException(source + " config." + e.location(), e.problem());
-        }
-        try {
-            ModelState.of(checkpoint.weights(), Map.of(), 0).restoreWeightsInto(network);
-        } catch (ConfigException e) {
-            throw new CheckpointException(source + " " + e.location(), e.problem());
-        }
-        return network;
-    }
-
-    private static void requireInstalled(Checkpoint checkpoint, PluginRegistry registry, String source,
-                                         boolean training) {
-        List<String> missing = new ArrayList<>();
-        for (PluginUse p : checkpoint.plugins()) {
-            if (p.kind() != PluginKind.SHORTCUT && (training || p.kind() != PluginKind.OPTIMIZER)
-                    && registry.find(p.kind(), p.name()).isEmpty()) {
-                missing.add(p.describe());
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new MissingPluginsException(source, missing);
-        }
+        return CheckpointRestorer.restoreNetwork(checkpoint, assembler, registry, compute, source);
     }
 
     /**

@@ -11,9 +11,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+
+import static dev.plugnet.core.checkpoint.CheckpointFields.*;
 
 /**
  * Writes a {@link Checkpoint} as one JSON file, atomically ({@link AtomicFiles}). Numbers are written in
@@ -60,6 +63,20 @@ public final class CheckpointWriter {
         }
     }
 
+    /**
+     * Writes {@code checkpoint} to a stream (not closed), as {@link #toJson} gives it.
+     *
+     * @throws CheckpointException if the stream fails; {@code source} names it
+     */
+    public void write(OutputStream out, Checkpoint checkpoint, String source) {
+        try {
+            out.write(toJson(checkpoint).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            throw new CheckpointException(source, "cannot be written: " + AtomicFiles.reason(e), e);
+        }
+    }
+
     /** @return the checkpoint as JSON text, ending with a newline, with its checksum last */
     public String toJson(Checkpoint checkpoint) {
         return mapper.writeValueAsString(CheckpointChecksum.seal(mapper, toTree(checkpoint))) + "\n";
@@ -69,54 +86,54 @@ public final class CheckpointWriter {
     public ObjectNode toTree(Checkpoint c) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
-        root.put("format", Checkpoint.FORMAT);
-        root.put("kind", KIND);
-        root.set("config", models.toTree(c.config()));
-        ArrayNode plugins = root.putArray("plugins");
+        root.put(FORMAT, Checkpoint.FORMAT);
+        root.put(CheckpointFields.KIND, KIND);
+        root.set(CONFIG, models.toTree(c.config()));
+        ArrayNode plugins = root.putArray(PLUGINS);
         for (PluginUse p : c.plugins()) {
             ObjectNode node = plugins.addObject();
-            node.put("kind", p.kind().word());
-            node.put("name", p.name());
-            node.put("module", p.module());
-            node.put("version", p.version());
+            node.put(PLUGIN_KIND, p.kind().word());
+            node.put(PLUGIN_NAME, p.name());
+            node.put(PLUGIN_MODULE, p.module());
+            node.put(PLUGIN_VERSION, p.version());
         }
         if (c.data() != null) {
-            root.put("data", c.data());
+            root.put(DATA, c.data());
         }
-        root.set("preprocessing", preprocessing(c.preprocessing()));
-        ObjectNode weights = root.putObject("weights");
+        root.set(PREPROCESSING, preprocessing(c.preprocessing()));
+        ObjectNode weights = root.putObject(WEIGHTS);
         for (Map.Entry<String, Matrix> w : c.weights().entrySet()) {
             weights.set(w.getKey(), matrix(w.getValue()));
         }
-        ObjectNode optimizer = root.putObject("optimizer");
-        optimizer.put("learning_rate", c.learningRate());
-        ObjectNode state = optimizer.putObject("state");
+        ObjectNode optimizer = root.putObject(OPTIMIZER);
+        optimizer.put(LEARNING_RATE, c.learningRate());
+        ObjectNode state = optimizer.putObject(STATE);
         c.optimizerState().forEach((name, m) -> state.set(name, matrix(m)));
-        root.set("history", history(c.history()));
+        root.set(HISTORY, history(c.history()));
         return root;
     }
 
     private static ObjectNode preprocessing(Preprocessing p) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("label_column", p.labelColumn());
-        ArrayNode features = node.putArray("features");
+        node.put(LABEL_COLUMN, p.labelColumn());
+        ArrayNode features = node.putArray(FEATURES);
         p.featureNames().forEach(features::add);
-        ArrayNode means = node.putArray("means");
+        ArrayNode means = node.putArray(MEANS);
         for (double v : p.standardizer().means()) {
             means.add(v);
         }
-        ArrayNode scales = node.putArray("scales");
+        ArrayNode scales = node.putArray(SCALES);
         for (double v : p.standardizer().scales()) {
             scales.add(v);
         }
-        ArrayNode labels = node.putArray("labels");
+        ArrayNode labels = node.putArray(LABELS);
         p.labelNames().forEach(labels::add);
         if (p.regression()) {
-            ArrayNode targetMeans = node.putArray("target_means");
+            ArrayNode targetMeans = node.putArray(TARGET_MEANS);
             for (double v : p.targets().means()) {
                 targetMeans.add(v);
             }
-            ArrayNode targetScales = node.putArray("target_scales");
+            ArrayNode targetScales = node.putArray(TARGET_SCALES);
             for (double v : p.targets().scales()) {
                 targetScales.add(v);
             }
@@ -126,9 +143,9 @@ public final class CheckpointWriter {
 
     private static ObjectNode matrix(Matrix m) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("rows", m.rows());
-        node.put("cols", m.cols());
-        ArrayNode values = node.putArray("values");
+        node.put(ROWS, m.rows());
+        node.put(COLS, m.cols());
+        ArrayNode values = node.putArray(VALUES);
         for (double v : m.data()) {
             values.add(v);
         }
@@ -137,17 +154,17 @@ public final class CheckpointWriter {
 
     private static ObjectNode history(History h) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("best_epoch", h.bestEpoch());
-        node.put("stopped_early", h.stoppedEarly());
-        ArrayNode epochs = node.putArray("epochs");
+        node.put(BEST_EPOCH, h.bestEpoch());
+        node.put(STOPPED_EARLY, h.stoppedEarly());
+        ArrayNode epochs = node.putArray(EPOCHS);
         for (EpochStats e : h.epochs()) {
             ObjectNode row = epochs.addObject();
-            row.put("epoch", e.epoch());
-            number(row, "train_loss", e.trainLoss());
-            number(row, "train_accuracy", e.trainAccuracy());
-            number(row, "validation_loss", e.validationLoss());
-            number(row, "validation_accuracy", e.validationAccuracy());
-            number(row, "learning_rate", e.learningRate());
+            row.put(EPOCH, e.epoch());
+            number(row, TRAIN_LOSS, e.trainLoss());
+            number(row, TRAIN_ACCURACY, e.trainAccuracy());
+            number(row, VALIDATION_LOSS, e.validationLoss());
+            number(row, VALIDATION_ACCURACY, e.validationAccuracy());
+            number(row, EPOCH_LEARNING_RATE, e.learningRate());
         }
         return node;
     }

@@ -39,6 +39,6 @@ public record CsvTable(String source, List<String> header, List<String[]> rows, 
 
     /** @return {@code source line N, column "name"}: where a cell is, for messages */
     public String where(int row, int column) {
-        return source + " line " + lines[row] + ", column \"" + header.get(column) + "\"";
+        return source + " line " + lines[row] + ", column " + dev.plugnet.core.text.Printable.quoted(header.get(column));
     }
 }

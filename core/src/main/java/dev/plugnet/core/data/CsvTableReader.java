@@ -1,5 +1,9 @@
 package dev.plugnet.core.data;
 
+import dev.plugnet.core.files.BoundedRead;
+import dev.plugnet.core.files.IoReasons;
+import dev.plugnet.core.files.TooLargeException;
+import dev.plugnet.core.text.Printable;
 import dev.plugnet.core.text.StrictUtf8;
 
 import tools.jackson.core.JacksonException;
@@ -33,36 +37,81 @@ public final class CsvTableReader {
             .enable(CsvReadFeature.TRIM_SPACES)
             .enable(CsvReadFeature.SKIP_EMPTY_LINES)
             .build();
+    private final CsvLimits limits;
 
-    /** Reads a file. */
+    /** A reader with the limits of {@link CsvLimits#fromSystemProperties()}. */
+    public CsvTableReader() {
+        this(CsvLimits.fromSystemProperties());
+    }
+
+    /** @param limits the most bytes and rows a CSV file may hold */
+    public CsvTableReader(CsvLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Reads a file (a device or FIFO as a stream), never more than {@link CsvLimits#maxBytes()}.
+     */
     public CsvTable read(Path file) {
         String source = file.toString();
         if (Files.isDirectory(file)) {
             throw new DataException(source, "is a folder, not a CSV file");
         }
         try {
-            return read(source, new StringReader(utf8(source, Files.readAllBytes(file))));
+            return read(source, new StringReader(utf8(source, BoundedRead.bytes(file, limits.maxBytes(),
+                    new TextOnly(source)))));
+        } catch (TooLargeException e) {
+            throw tooLarge(source, e);
         } catch (NoSuchFileException e) {
             throw new DataException(source, "no such file");
         } catch (AccessDeniedException e) {
             throw new DataException(source, "cannot be read: permission denied");
         } catch (IOException e) {
-            throw new DataException(source, "cannot be read: " + e.getMessage(), e);
+            throw new DataException(source, "cannot be read: " + IoReasons.of(e), e);
         }
     }
 
     /** Reads a stream (for example a resource bundled with an application), closing it. */
     public CsvTable read(String source, InputStream in) {
         try (in) {
-            return read(source, new StringReader(utf8(source, in.readAllBytes())));
+            return read(source, new StringReader(utf8(source, BoundedRead.bytes(in, limits.maxBytes(),
+                    new TextOnly(source)))));
+        } catch (TooLargeException e) {
+            throw tooLarge(source, e);
         } catch (IOException e) {
-            throw new DataException(source, "cannot be read: " + e.getMessage(), e);
+            throw new DataException(source, "cannot be read: " + IoReasons.of(e), e);
+        }
+    }
+
+    private static DataException tooLarge(String source, TooLargeException e) {
+        return new DataException(source, "the CSV file " + e.describe() + " (raise it with"
+                + " -Dplugnet.max-csv-bytes=N)");
+    }
+
+    /** Refuses a NUL byte as soon as it is read: a CSV file is text, and NUL is no white space to trim. */
+    private static final class TextOnly implements BoundedRead.Inspector {
+        private final String source;
+        private int line = 1;
+
+        TextOnly(String source) {
+            this.source = source;
+        }
+
+        @Override
+        public void inspect(byte[] bytes, int from, int to, long offset) {
+            for (int i = from; i < to; i++) {
+                if (bytes[i] == 0) {
+                    throw new DataException(source + " line " + line, "holds a NUL byte (byte " + (offset + i - from
+                            + 1) + " of the file): not a text CSV file");
+                }
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
         }
     }
 
     /**
      * @return the bytes as UTF-8 text (a byte-order mark dropped)
-     * @throws DataException naming the line of the first byte that is not UTF-8
+     * @throws DataException naming the line of the first byte that is not UTF-8, or a second byte-order mark
      */
     static String utf8(String source, byte[] bytes) {
         StrictUtf8.Decoded decoded = StrictUtf8.decode(bytes);
@@ -75,7 +124,12 @@ public final class CsvTableReader {
                     + " of the file); save the CSV as UTF-8");
         }
         String text = decoded.text();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (text.startsWith("\uFEFF")) {
+            throw new DataException(source + " line 1", "starts with two byte-order marks (U+FEFF); save the CSV as"
+                    + " UTF-8 with one at most");
+        }
+        return text;
     }
 
     /** Reads CSV text from {@code reader}; {@code source} names it in messages. */
@@ -101,6 +155,11 @@ public final class CsvTableReader {
                             throw new DataException(source + " line " + line, "has " + cells.size() + " value"
                                     + (cells.size() == 1 ? "" : "s") + ", but the header has " + header.size()
                                     + " columns");
+                        }
+                        if (rows.size() >= limits.maxRows()) {
+                            throw new DataException(source + " line " + line, String.format(java.util.Locale.ROOT,
+                                    "the CSV file has more than %,d data rows, the limit (raise it with"
+                                            + " -Dplugnet.max-csv-rows=N)", limits.maxRows()));
                         }
                         rows.add(cells.toArray(String[]::new));
                         lines.add(line);
@@ -136,7 +195,7 @@ public final class CsvTableReader {
                 throw new DataException(where, "column " + (i + 1) + " of the header has no name");
             }
             if (!seen.add(cells.get(i))) {
-                throw new DataException(where, "column name \"" + cells.get(i) + "\" appears twice");
+                throw new DataException(where, "column name " + Printable.quoted(cells.get(i)) + " appears twice");
             }
         }
         return List.copyOf(cells);

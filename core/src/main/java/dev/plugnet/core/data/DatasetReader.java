@@ -1,5 +1,7 @@
 package dev.plugnet.core.data;
 
+import dev.plugnet.core.text.Printable;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +47,7 @@ public final class DatasetReader {
     public Dataset forTraining(CsvTable table, String labelColumn, List<String> classes, ColumnChoice choice) {
         int label = labelIndex(table, labelColumn);
         if (table.header().size() < 2) {
-            throw new DataException(table.whereHeader(), "has only the label column \"" + table.header().get(label)
-                    + "\"; expected at least one feature column beside it");
+            throw new DataException(table.whereHeader(), "has only the label column " + Printable.quoted(table.header().get(label)) + "; expected at least one feature column beside it");
         }
         List<Integer> featureColumns = chosen(table, List.of(label), choice);
         List<String> names = classes != null ? classes : classNames(table, label);
@@ -57,8 +58,8 @@ public final class DatasetReader {
             return build(table, featureColumns, label, names, "training.classes lists ");
         }
         if (names.size() < 2) {
-            throw new DataException(table.whereHeader() + ", column \"" + table.header().get(label) + "\"",
-                    "has only one class (\"" + names.get(0) + "\"); a classifier needs at least two");
+            throw new DataException(table.whereHeader() + ", column " + Printable.quoted(table.header().get(label)),
+                    "has only one class (" + Printable.quoted(names.get(0)) + "); a classifier needs at least two");
         }
         return build(table, featureColumns, label, names);
     }
@@ -210,8 +211,7 @@ public final class DatasetReader {
         }
         int label = table.column(model.labelColumn());
         if (label < 0) {
-            throw new DataException(table.whereHeader(), "has no label column \"" + model.labelColumn()
-                    + "\" (the model's); columns: " + String.join(", ", table.header()));
+            throw new DataException(table.whereHeader(), "has no label column " + Printable.quoted(model.labelColumn()) + " (the model's); columns: " + Printable.of(String.join(", ", table.header())));
         }
         return build(table, featureColumns(table, model), label, model.labelNames());
     }
@@ -248,8 +248,8 @@ public final class DatasetReader {
         }
         int c = table.column(labelColumn);
         if (c < 0) {
-            throw new DataException(table.whereHeader(), "has no label column \"" + labelColumn + "\"; columns: "
-                    + String.join(", ", table.header()));
+            throw new DataException(table.whereHeader(), "has no label column " + Printable.quoted(labelColumn) + "; columns: "
+                    + Printable.of(String.join(", ", table.header())));
         }
         return c;
     }
@@ -311,7 +311,7 @@ public final class DatasetReader {
                 Integer cls = index.get(row[label]);
                 if (cls == null) {
                     throw new DataException(table.where(r, label), row[label].isEmpty() ? "the label is empty"
-                            : "unknown class \"" + row[label] + "\"; " + known + quoted(names));
+                            : "unknown class " + Printable.quoted(row[label]) + "; " + known + quoted(names));
                 }
                 labels[r] = cls;
             }
@@ -321,26 +321,33 @@ public final class DatasetReader {
                 features, labels);
     }
 
+    /** A number as a CSV cell may write it: decimal, with an optional exponent (no hex, no d/f suffixes). */
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final java.util.regex.Pattern NOT_FINITE =
+            java.util.regex.Pattern.compile("[+-]?(NaN|Infinity|inf|nan|Inf)");
+
     private static double number(CsvTable table, int row, int column) {
         String cell = table.rows().get(row)[column];
         if (cell.isEmpty()) {
             throw new DataException(table.where(row, column), "the cell is empty; expected a number");
         }
-        double v;
-        try {
-            v = Double.parseDouble(cell);
-        } catch (NumberFormatException e) {
-            throw new DataException(table.where(row, column), "expected a number, got \"" + cell + "\"");
+        if (NOT_FINITE.matcher(cell).matches()) {
+            throw new DataException(table.where(row, column), "expected a finite number, got "
+                    + Printable.quoted(cell));
         }
-        if (!Double.isFinite(v) || cell.endsWith("d") || cell.endsWith("D") || cell.endsWith("f")
-                || cell.endsWith("F")) {
-            throw new DataException(table.where(row, column), Double.isFinite(v)
-                    ? "expected a number, got \"" + cell + "\"" : "expected a finite number, got \"" + cell + "\"");
+        if (!DECIMAL.matcher(cell).matches()) {
+            throw new DataException(table.where(row, column), "expected a number, got " + Printable.quoted(cell));
+        }
+        double v = Double.parseDouble(cell);
+        if (!Double.isFinite(v)) {
+            throw new DataException(table.where(row, column), "expected a finite number, got "
+                    + Printable.quoted(cell) + " (beyond the range of a double)");
         }
         return v;
     }
 
     private static String quoted(List<String> names) {
-        return String.join(", ", names.stream().map(s -> "\"" + s + "\"").toList());
+        return String.join(", ", names.stream().map(Printable::quoted).toList());
     }
 }

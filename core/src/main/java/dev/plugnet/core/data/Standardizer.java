@@ -53,7 +53,7 @@ public record Standardizer(double[] means, double[] scales) {
                 sd = Math.sqrt(scaledSquares / rows.length) * a;
             }
             mean[j] = m;
-            scale[j] = sd > 0 && Double.isFinite(sd) ? sd : 1.0;
+            scale[j] = sd >= Double.MIN_NORMAL && Double.isFinite(sd) ? sd : 1.0; // never 0 nor denormal
         }
         return new Standardizer(mean, scale);
     }

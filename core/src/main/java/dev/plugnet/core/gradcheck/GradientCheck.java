@@ -49,6 +49,44 @@ public final class GradientCheck {
 
     /** @return one check per parameter, in the network's order; the parameters are left as they were */
     public List<ParameterCheck> run(Network network) {
+        return run(network, Progress.NONE);
+    }
+
+    /** Hears how far a check has got: one call per element checked. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * @param done elements checked so far, over all parameters
+         * @param total elements to check
+         */
+        void checked(long done, long total);
+
+        /** Hears nothing. */
+        Progress NONE = (done, total) -> { };
+    }
+
+    /**
+     * The work a check takes, known before it starts: two forward passes per parameter element plus one forward
+     * and backward pass, each of about {@code rows × parameters} multiply-adds for dense layers.
+     *
+     * @return the forward passes for a network of {@code parameters} trainable values
+     */
+    public static long forwardPasses(long parameters) {
+        return 2 * parameters + 1;
+    }
+
+    /** @return about how many multiply-adds the check of {@code parameters} values on {@code rows} rows takes */
+    public static double multiplyAdds(long parameters, int rows) {
+        return (double) forwardPasses(parameters) * rows * parameters;
+    }
+
+    /** @return one check per parameter on the batch {@code (x, t)}; the parameters are left as they were */
+    public List<ParameterCheck> run(Network network, Matrix x, Matrix t) {
+        return run(network, x, t, Progress.NONE);
+    }
+
+    /** @return one check per parameter on the seeded batch, telling {@code progress} after each element */
+    public List<ParameterCheck> run(Network network, Progress progress) {
         SplittableRandom random = new SplittableRandom(seed);
         Matrix x = Matrix.zeros(rows, network.inputs());
         double[] xd = x.data();
@@ -59,11 +97,13 @@ public final class GradientCheck {
         for (int i = 0; i < rows; i++) {
             t.set(i, random.nextInt(network.outputs()), 1.0);
         }
-        return run(network, x, t);
+        return run(network, x, t, progress);
     }
 
-    /** @return one check per parameter on the batch {@code (x, t)}; the parameters are left as they were */
-    public List<ParameterCheck> run(Network network, Matrix x, Matrix t) {
+    /** @return one check per parameter on {@code (x, t)}, telling {@code progress} after each element */
+    public List<ParameterCheck> run(Network network, Matrix x, Matrix t, Progress progress) {
+        long total = network.parameterCount();
+        long done = 0;
         network.forward(x, false);
         network.loss(t);
         network.backward(t);
@@ -97,6 +137,7 @@ public final class GradientCheck {
                     worstAt = i;
                     worstNumeric = numeric;
                 }
+                progress.checked(++done, total);
             }
             out.add(new ParameterCheck(p.path(), p.parameter().value().shape(), w.length, Math.max(worst, 0), worstAt,
                     a.length == 0 ? Double.NaN : a[worstAt], worstNumeric, failures));

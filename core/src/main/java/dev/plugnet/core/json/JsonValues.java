@@ -55,7 +55,12 @@ public final class JsonValues {
             return node.bigIntegerValue();
         }
         if (node.isNumber()) {
-            return node.doubleValue();
+            double v = node.doubleValue();
+            if (!Double.isFinite(v)) {
+                throw new ConfigException(path, "expected a finite number, got one beyond the range of a double"
+                        + " (±1.8e308)");
+            }
+            return v;
         }
         if (node.isBoolean()) {
             return node.booleanValue();

@@ -7,6 +7,7 @@ import dev.plugnet.api.OptionType;
 import dev.plugnet.core.json.JsonObjectReader;
 import dev.plugnet.core.json.JsonValues;
 import dev.plugnet.core.json.StrictJson;
+import dev.plugnet.core.text.TextFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -58,15 +59,18 @@ public final class ModelReader {
      *         a valid model; the location names the file
      */
     public ModelSpec read(Path file) {
+        String text;
         try {
-            long size = Files.size(file);
-            if (size > limits.maxConfigBytes()) {
-                throw new ConfigException(file.toString(), tooLarge(size));
-            }
-        } catch (IOException e) {
-            // missing or unreadable: StrictJson reports it
+            text = TextFile.read(file, limits.maxConfigBytes(), "model file", "plugnet.max-config-bytes");
+        } catch (TextFile.Unreadable e) {
+            throw new ConfigException(e.location(), e.problem());
         }
-        JsonNode tree = StrictJson.readTree(mapper, file);
+        JsonNode tree;
+        try {
+            tree = StrictJson.readTree(mapper, text);
+        } catch (ConfigException e) {
+            throw new ConfigException(file + " " + e.location(), e.problem());
+        }
         try {
             return fromTree(tree, "$");
         } catch (ConfigException e) {

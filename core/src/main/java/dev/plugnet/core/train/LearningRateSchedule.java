@@ -15,6 +15,19 @@ public final class LearningRateSchedule {
     }
 
     /**
+     * Checks a schedule against the rate it starts from: a cosine schedule anneals down to {@code min_rate},
+     * so a {@code min_rate} above the starting rate would raise the rate instead.
+     *
+     * @throws dev.plugnet.api.ConfigException at {@code training.schedule.min_rate} if it is above {@code start}
+     */
+    public static void check(ScheduleSpec spec, double start) {
+        if (spec != null && spec.type() == dev.plugnet.core.model.ScheduleType.COSINE && spec.minRate() > start) {
+            throw new dev.plugnet.api.ConfigException("training.schedule.min_rate", "expected at most the optimizer's"
+                    + " learning rate (" + start + "): a cosine schedule anneals down to it, got " + spec.minRate());
+        }
+    }
+
+    /**
      * @param start η of the first epoch
      * @param epoch the epoch, from 1
      * @param epochs the run's last epoch
