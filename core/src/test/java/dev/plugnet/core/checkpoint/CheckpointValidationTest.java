@@ -87,7 +87,10 @@ class CheckpointValidationTest {
         assertTrue(!source.verified());
         assertTrue(source.warning().startsWith("old.json is a format-1 checkpoint, written before checkpoints had"
                 + " checksums: its contents cannot be verified"));
-        assertTrue(reader.open(PLUGNET.json().writeValueAsString(fixture()), "new.json").verified());
+        // the fixture as written (on JDK 17): re-serialised here, its numbers could be spelled otherwise (JDK 19+)
+        try (InputStream in = CheckpointValidationTest.class.getResourceAsStream("written-on-jdk17.json")) {
+            assertTrue(reader.open(in, "new.json").verified());
+        }
     }
 
     @Test
