@@ -1,103 +1,69 @@
 package dev.plugnet.app;
 
-import dev.plugnet.api.PlugnetException;
-import dev.plugnet.core.checkpoint.Checkpoint;
-import dev.plugnet.core.train.EpochStats;
-import dev.plugnet.core.train.History;
-import dev.plugnet.core.train.TrainingListener;
+import dev.plugnet.core.Cancellation;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
- * Ctrl-C (SIGINT) or SIGTERM during {@code train}: the last finished epoch is saved, atomically, and the line
- * says where and how to continue. After each epoch a copy of the model is taken ({@code capture}); a shutdown
- * hook writes the newest copy that has not been written yet, so an interrupted run loses at most the epoch it
- * was in, with or without {@code --checkpoint-every}.
+ * Ctrl-C (SIGINT) or SIGTERM during {@code train} ends the run as a cancelled library fit ends: a shutdown hook
+ * {@linkplain Cancellation#cancel() cancels} the run, which finishes the minibatch step it is in, puts the model
+ * back to its best epoch (the one early stopping would keep; the last finished one without early stopping) and
+ * writes the checkpoint atomically, as at a normal end. The hook then waits for the command to finish (it says
+ * where and which epoch was kept), so the JVM does not stop while the checkpoint is being written.
  */
-final class InterruptSave implements TrainingListener, AutoCloseable {
-    private final TrainingListener next;
-    private final Function<History, Checkpoint> capture;
-    private final Consumer<Checkpoint> write;
-    private final Path file;
+final class InterruptSave implements AutoCloseable {
+    /** How long the hook waits for the current step and the checkpoint before it lets the JVM stop. */
+    static final long STOP_SECONDS = 120;
+
+    private final Cancellation cancellation = new Cancellation();
+    private final CountDownLatch finished = new CountDownLatch(1);
     private final PrintStream err;
     private final Thread hook;
-    private volatile Saved latest;
-    private volatile boolean finished;
 
-    /**
-     * @param next the listener that hears everything first (progress, periodic checkpoints)
-     * @param capture a checkpoint of the model as it is now, with this history (a copy: training goes on)
-     * @param write writes a checkpoint to {@code file}, atomically
-     * @param file where the checkpoint goes, for the message
-     */
-    InterruptSave(TrainingListener next, Function<History, Checkpoint> capture, Consumer<Checkpoint> write, Path file,
-                  PrintStream err) {
-        this.next = next;
-        this.capture = capture;
-        this.write = write;
-        this.file = file;
+    InterruptSave(PrintStream err) {
         this.err = err;
         this.hook = new Thread(this::interrupted, "plugnet-interrupt-save");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    @Override
-    public void started(int firstEpoch, int lastEpoch, int batches, int rows) {
-        next.started(firstEpoch, lastEpoch, batches, rows);
+    /** @return the signal the run is asked before every step */
+    BooleanSupplier signal() {
+        return cancellation;
     }
 
-    @Override
-    public void batchDone(int epoch, int batch, double loss) {
-        next.batchDone(epoch, batch, loss);
+    /** @return whether Ctrl-C or SIGTERM arrived */
+    boolean happened() {
+        return cancellation.isCancelled();
     }
 
-    @Override
-    public void epochDone(EpochStats stats, boolean best) {
-        next.epochDone(stats, best);
-    }
-
-    @Override
-    public void epochRecorded(History history) {
-        next.epochRecorded(history);
-        latest = new Saved(capture.apply(history), history.size());
-    }
-
-    /** The run ended normally (or with its own error handling): nothing is left for the hook to do. */
+    /** The command is done (normally, cancelled or with an error): the hook, if it runs, has nothing to wait for. */
     @Override
     public void close() {
-        finished = true;
+        finished.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
-            // the JVM is already shutting down: the hook runs, and sees the run finished
+            // the JVM is already shutting down: the hook runs, and sees the command finished
         }
-    }
-
-    /** A checkpoint taken after an epoch, and that epoch's number in the history. */
-    private record Saved(Checkpoint checkpoint, int epoch) {
     }
 
     /** What the shutdown hook does; package-private for tests. */
     void interrupted() {
-        if (finished) {
+        if (finished.getCount() == 0) {
             return;
         }
-        Saved saved = latest; // one read: training goes on while the hook writes
-        if (saved == null) {
-            err.println("plugnet: interrupted before the first epoch finished; nothing was saved");
-            err.flush();
-            return;
-        }
+        cancellation.cancel();
         try {
-            write.accept(saved.checkpoint());
-            err.println("plugnet: interrupted; saved epoch " + saved.epoch() + " to " + file + " (continue with"
-                    + " --resume " + file + ")");
-        } catch (PlugnetException e) {
-            err.println("plugnet: interrupted; the checkpoint could not be saved: " + e.getMessage());
+            if (!finished.await(STOP_SECONDS, TimeUnit.SECONDS)) {
+                err.println("plugnet: interrupted; the run did not stop within " + STOP_SECONDS + " s, so it ends"
+                        + " without saving");
+                err.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        err.flush();
     }
 }

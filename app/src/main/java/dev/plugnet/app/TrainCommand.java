@@ -179,7 +179,7 @@ final class TrainCommand implements Callable<Integer> {
     /** The products' threads when {@code --threads} is given; otherwise the process-wide one is used. */
     private ComputeBackend compute;
 
-    /** Saves the last finished epoch on Ctrl-C while the run trains; closed when {@link #call()} returns. */
+    /** Ctrl-C or SIGTERM cancels the run, which keeps its best epoch; closed when {@link #call()} returns. */
     private InterruptSave interrupt;
 
     @Override
@@ -277,18 +277,16 @@ final class TrainCommand implements Callable<Integer> {
         boolean inferred = resumed == null && InferredWidths.open(model);
         PrintStream terminal = Terminals.interactive() ? (json ? System.err : System.out) : null;
         ProgressPrinter progress = new ProgressPrinter(info, terminal);
-        TrainingRun[] running = new TrainingRun[1];
-        interrupt = new InterruptSave(progress, history -> running[0].checkpoint(history),
-                c -> plugnet.checkpointWriter().write(checkpointFile, c), checkpointFile, System.err);
+        interrupt = new InterruptSave(System.err);
         TrainingRequest request = TrainingRequest.of(model, dataset).withDataWhere(table.whereHeader())
                 .withDataName(dataName).withCompute(backendFor(plugnet, model))
                 .withCheckpoints(checkpointFile, checkpointEvery)
-                .withListener(interrupt).withValidation(validationRows).withTest(testRows);
+                .withListener(progress).withCancellation(interrupt.signal()).withValidation(validationRows)
+                .withTest(testRows);
         if (resumed != null) {
             request = request.withResume(resumed, resume.toString()).withEpochs(epochs);
         }
         TrainingRun run = prepare(plugnet, request);
-        running[0] = run;
         TrainingPlan plan = run.plan();
         if (resumed != null && plan.epochs() == 0) {
             throw new ParameterException(spec.commandLine(), "the run in " + resume + " has done its "
@@ -343,6 +341,16 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         History history = outcome.history();
+        if (outcome.cancelled()) {
+            if (outcome.epochsRun() > 0) {
+                err.printf(Locale.ROOT, "plugnet: interrupted; kept epoch %d (%s of the %d finished) in %s"
+                                + " (continue with --resume %s)%n", history.bestEpoch(),
+                        t.earlyStopping() ? "the best" : "the last", history.size(), checkpointFile, checkpointFile);
+            } else {
+                err.printf(Locale.ROOT, "plugnet: interrupted before the first epoch finished; nothing was saved%n");
+            }
+            err.flush();
+        }
         Evaluation tested = outcome.test();
         HeldOutReport test = tested == null ? null : tested.isRegression()
                 ? new RegressionReport("held-out test", dataset.labelNames(), tested.regression())

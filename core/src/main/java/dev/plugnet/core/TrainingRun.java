@@ -162,6 +162,10 @@ public final class TrainingRun {
     /**
      * Trains. Runs once.
      *
+     * <p>A cancelled run (see {@link Cancellation}) ends as a finished one does: the model holds the best epoch
+     * so far and the checkpoint is written with it, unless no epoch of this run finished (then nothing is
+     * written, so an earlier file stays as it was).
+     *
      * @return the trained model and the run's figures
      * @throws TrainingFailedException if a loss or gradient became non-finite; when the request names a checkpoint
      *         file and an epoch of this run finished, the last good epoch's checkpoint has been written there
@@ -196,7 +200,8 @@ public final class TrainingRun {
         double seconds = (System.nanoTime() - start) / 1e9;
         History history = result.history();
         Checkpoint checkpoint = capture(history);
-        if (file != null) {
+        boolean nothingNew = result.cancelled() && history.size() == previous.size();
+        if (file != null && !nothingNew) {
             writer.write(file, checkpoint);
         }
         Evaluation test = null;
@@ -210,14 +215,6 @@ public final class TrainingRun {
         }
         return new TrainingOutcome(new TrainedModel(plugnet, checkpoint, null), history, result.throughput(),
                 result.cancelled(), seconds, history.size() - previous.size(), test);
-    }
-
-    /**
-     * @return a checkpoint of the model as it is now, with {@code history}: a copy, so training may go on (for
-     *         example to save the last finished epoch when the run is interrupted)
-     */
-    public Checkpoint checkpoint(History history) {
-        return capture(history);
     }
 
     private Checkpoint capture(History history) {
