@@ -32,4 +32,22 @@ public interface Optimizer {
     default Map<String, Matrix> state() {
         return Map.of();
     }
+
+    /**
+     * Checks a saved value of one state entry before a checkpoint restores it: plugnet calls this for every
+     * saved entry, after checking that the entry exists and that its shape is that of the live matrix, and
+     * copies nothing until every entry has passed. An optimizer throws {@link OptimizerStateException} naming
+     * the entry (and the element) when it cannot continue from the value, for example a negative or fractional
+     * step count or a negative second moment, so that such a file is refused with its place in the checkpoint
+     * rather than training into a non-finite loss. The value is not this optimizer's; it must not be kept or
+     * changed. Values are finite (plugnet refuses others before asking).
+     *
+     * <p>The default accepts every finite value (a state with no constraints beyond its shape).
+     *
+     * @param entry the entry's name, a key of {@link #state()}
+     * @param saved the saved value, of the live entry's shape
+     * @throws OptimizerStateException if this optimizer cannot continue from {@code saved}
+     */
+    default void checkState(String entry, Matrix saved) {
+    }
 }

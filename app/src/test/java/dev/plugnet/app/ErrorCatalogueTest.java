@@ -206,6 +206,14 @@ class ErrorCatalogueTest {
                 "--test-fraction", "0.3", "--out", dir.resolve("r.json").toString());
         add(r, "a changed `--validation-fraction`", "train", "--resume", good, "--epochs", "1",
                 "--validation-fraction", "0.1", "--out", dir.resolve("r.json").toString());
+        add(r, "a forged checkpoint (sealed again) with a negative Adam step count", "train", "--resume",
+                file("negative-step.json", BadInputTest.resealed(text.replaceFirst(
+                        "(\"step\" : \\{[^\\]]*\\[ )[^ \\]]+", "$1-3.0"))), "--epochs", "1", "--out",
+                dir.resolve("r.json").toString());
+        add(r, "a forged checkpoint with a negative Adam second moment", "train", "--resume",
+                file("negative-v.json", BadInputTest.resealed(text.replaceFirst(
+                        "(\"v\\[0\\]\" : \\{[^\\]]*\\[ )[^ ,\\]]+", "$1-0.5"))), "--epochs", "1", "--out",
+                dir.resolve("r.json").toString());
         add(r, "other data", "train", "--resume", good, "--epochs", "1", "--data", "iris", "--out", dir.resolve("r.json").toString());
 
         String o = SECTION_OUTPUT;

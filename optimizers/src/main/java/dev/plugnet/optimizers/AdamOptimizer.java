@@ -2,6 +2,7 @@ package dev.plugnet.optimizers;
 
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.Optimizer;
+import dev.plugnet.api.OptimizerStateException;
 import dev.plugnet.api.Parameter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -114,5 +115,32 @@ public final class AdamOptimizer implements Optimizer {
     @Override
     public Map<String, Matrix> state() {
         return state;
+    }
+
+    /** The largest step count a double counts exactly (2^53): one more step would not change it. */
+    static final double MAX_STEPS = 0x1p53;
+
+    /**
+     * {@code step} must be a whole number in [0, 2^53] (bias correction divides by {@code 1 − β1^t}, which is 0
+     * for t = 0 only before the first step increments it, and a fractional or negative t is no run's count);
+     * each second moment {@code v[i]} must be {@code >= 0} (a mean of squares; its square root is taken).
+     */
+    @Override
+    public void checkState(String entry, Matrix saved) {
+        double[] values = saved.data();
+        if (entry.equals("step")) {
+            double t = values[0];
+            if (!(t >= 0) || t > MAX_STEPS || t != Math.rint(t)) {
+                throw new OptimizerStateException(entry, -1, "expected a whole number of steps from 0 to 2^53, got "
+                        + t);
+            }
+        } else if (entry.startsWith("v[")) {
+            for (int k = 0; k < values.length; k++) {
+                if (!(values[k] >= 0)) {
+                    throw new OptimizerStateException(entry, k, "expected a second moment >= 0 (a mean of squared"
+                            + " gradients), got " + values[k]);
+                }
+            }
+        }
     }
 }

@@ -105,4 +105,23 @@ class AdamOptimizerTest {
                 () -> Options.parse(provider.options(), Map.of("epsilon", 0), "optimizer"));
         assertEquals("optimizer.epsilon", epsilon.location());
     }
+
+    @Test
+    void checkStateRefusesAStepCountNoRunHasAndANegativeSecondMoment() {
+        AdamOptimizer optimizer = adam(List.of(weight(1, 0.5)), 0, false);
+        for (double t : new double[] {-1, 2.5, 0x1p53 + 2, Double.NaN}) {
+            dev.plugnet.api.OptimizerStateException e = assertThrows(dev.plugnet.api.OptimizerStateException.class,
+                    () -> optimizer.checkState("step", Matrix.row(t)));
+            assertEquals("step", e.entry());
+            assertEquals(-1, e.element());
+        }
+        dev.plugnet.api.OptimizerStateException v = assertThrows(dev.plugnet.api.OptimizerStateException.class,
+                () -> optimizer.checkState("v[0]", Matrix.row(-0.25)));
+        assertEquals(0, v.element());
+        optimizer.checkState("step", Matrix.row(0));
+        optimizer.checkState("step", Matrix.row(0x1p53));
+        optimizer.checkState("v[0]", Matrix.row(0));
+        optimizer.checkState("m[0]", Matrix.row(-7)); // a first moment may have either sign
+        assertEquals(Matrix.row(0), optimizer.state().get("step"), "checking changes nothing");
+    }
 }

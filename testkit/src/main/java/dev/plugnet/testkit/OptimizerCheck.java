@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * <li><b>state round trip</b>: {@link Optimizer#state()} has well-formed names, the same names and shapes for two
  *     optimizers of the same parameters, and is live; saving it by name after some steps, building a fresh
  *     optimizer on a copy of the parameters, restoring the state and η into it and going on gives weights
- *     <b>bit-identical</b> to an uninterrupted run (what a checkpoint's resume relies on);</li>
+ *     <b>bit-identical</b> to an uninterrupted run (what a checkpoint's resume relies on), and
+ *     {@link Optimizer#checkState} accepts every saved entry without changing it;</li>
  * <li><b>determinism</b>: two optimizers from one context take identical steps;</li>
  * <li><b>learning rate</b>: {@code learningRate(η)} is read back, and the steps move the parameters;</li>
  * <li><b>allocation</b>: a warmed-up {@link Optimizer#step()} allocates nothing (where the JDK can measure it);</li>
@@ -200,6 +201,18 @@ public final class OptimizerCheck {
             if (!target.hasShape(e.getValue().rows(), e.getValue().cols())) {
                 findings.add("state entry \"" + e.getKey() + "\" is " + target.shape() + " in a fresh optimizer but "
                         + e.getValue().shape() + " after " + before + " steps");
+                return;
+            }
+            Matrix value = e.getValue().copy();
+            try {
+                b.checkState(e.getKey(), value);
+            } catch (RuntimeException refused) {
+                findings.add("checkState refuses its own state entry \"" + e.getKey() + "\" after " + before
+                        + " steps: " + refused.getMessage());
+                return;
+            }
+            if (!value.equals(e.getValue())) {
+                findings.add("checkState(\"" + e.getKey() + "\", saved) changed the saved value; it must only read it");
                 return;
             }
             target.copyFrom(e.getValue());

@@ -2,6 +2,7 @@ package dev.plugnet.core.network;
 
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.Optimizer;
+import dev.plugnet.api.OptimizerStateException;
 import dev.plugnet.core.plugins.PluginFailedException;
 import dev.plugnet.core.plugins.PluginLabel;
 
@@ -50,6 +51,18 @@ final class GuardedOptimizer implements Optimizer {
             return state == null ? Map.of() : state;
         } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
             throw PluginFailedException.of("optimizer", label, "state", e);
+        }
+    }
+
+    /** A refusal ({@link OptimizerStateException}) passes as it is; anything else is the plugin's failure. */
+    @Override
+    public void checkState(String entry, Matrix saved) {
+        try {
+            optimizer.checkState(entry, saved);
+        } catch (OptimizerStateException refused) {
+            throw refused;
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            throw PluginFailedException.of("optimizer", label, "checkState", e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.plugnet.core.network;
 import dev.plugnet.api.ConfigException;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.Optimizer;
+import dev.plugnet.api.OptimizerStateException;
 import dev.plugnet.api.Options;
 
 import java.util.ArrayList;
@@ -117,13 +118,13 @@ public final class ModelState {
      * Copies the parameters, the optimizer state (when this copy has any; otherwise the optimizer keeps its fresh
      * state) and η (when positive) into {@code model}.
      *
-     * @throws ConfigException at {@code weights…} or {@code optimizer.state…} if something does not fit
+     * @throws ConfigException at {@code weights…} or {@code optimizer.state…} if something does not fit, or if
+     *         the optimizer cannot continue from a saved value ({@link OptimizerStateException})
      */
     public void restoreInto(AssembledModel model) {
         checkWeights(model.network());
         Optimizer optimizer = model.optimizer();
-        Map<String, Matrix> live = optimizer.state();
-        List<Matrix> targets = stateTargets(live, model.spec().optimizer().type());
+        List<Matrix> targets = stateTargets(optimizer, model.spec().optimizer().type());
         restoreWeightsInto(model.network());
         int i = 0;
         for (Matrix saved : optimizerState.values()) {
@@ -136,9 +137,11 @@ public final class ModelState {
 
     /**
      * @return the live entry each saved entry goes to, in the saved order: by name, or by position for entries
-     *         named {@code "0"}, {@code "1"}, …; checked for names and shapes before anything is copied
+     *         named {@code "0"}, {@code "1"}, …; checked for names, shapes, finite values and the optimizer's own
+     *         {@link Optimizer#checkState} before anything is copied
      */
-    private List<Matrix> stateTargets(Map<String, Matrix> live, String optimizer) {
+    private List<Matrix> stateTargets(Optimizer optimizer, String type) {
+        Map<String, Matrix> live = optimizer.state();
         List<Matrix> targets = new ArrayList<>();
         if (optimizerState.isEmpty()) {
             return targets;
@@ -147,7 +150,7 @@ public final class ModelState {
         List<String> liveNames = List.copyOf(live.keySet());
         if (positional ? optimizerState.size() != live.size() : !optimizerState.keySet().equals(live.keySet())) {
             throw new ConfigException("optimizer.state", "expected the entries " + liveNames + " of optimizer \""
-                    + optimizer + "\", got " + (positional ? optimizerState.size() + " unnamed ones"
+                    + type + "\", got " + (positional ? optimizerState.size() + " unnamed ones"
                     : List.copyOf(optimizerState.keySet()).toString()));
         }
         int i = 0;
@@ -155,9 +158,22 @@ public final class ModelState {
             String name = positional ? liveNames.get(i) : e.getKey();
             Matrix target = live.get(name);
             Matrix value = e.getValue();
+            String path = positional ? "optimizer.state[" + i + "]" : Options.childPath("optimizer.state", name);
             if (!value.hasShape(target.rows(), target.cols())) {
-                throw new ConfigException("optimizer.state" + (positional ? "[" + i + "]"
-                        : "." + Options.childPath("", name)), "expected " + target.shape() + ", got " + value.shape());
+                throw new ConfigException(path, "expected " + target.shape() + ", got " + value.shape());
+            }
+            double[] values = value.data();
+            for (int k = 0; k < values.length; k++) {
+                if (!Double.isFinite(values[k])) {
+                    throw new ConfigException(path + ".values[" + k + "]", "expected a finite number, got "
+                            + values[k]);
+                }
+            }
+            try {
+                optimizer.checkState(name, value);
+            } catch (OptimizerStateException refused) {
+                throw new ConfigException(refused.element() < 0 ? path : path + ".values[" + refused.element() + "]",
+                        refused.problem() + " (optimizer \"" + type + "\")");
             }
             targets.add(target);
             i++;
