@@ -3,6 +3,7 @@ package dev.plugnet.core;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.core.data.DataException;
 import dev.plugnet.core.data.Preprocessing;
+import dev.plugnet.core.data.Standardizer;
 import dev.plugnet.core.network.Network;
 
 import java.util.List;
@@ -32,6 +33,7 @@ public final class Predictor {
     private final List<String> classNames;
     private final int inputs;
     private final int classes;
+    private final Standardizer targets;
     private final Matrix one;
     private Matrix chunk;
 
@@ -43,6 +45,7 @@ public final class Predictor {
         this.classNames = preprocessing.labelNames();
         this.inputs = featureNames.size();
         this.classes = classNames.size();
+        this.targets = preprocessing.targets();
         this.one = Matrix.zeros(1, inputs);
     }
 
@@ -58,6 +61,7 @@ public final class Predictor {
      *         {@code probabilities} is too short
      */
     public int predict(double[] row, double[] probabilities) {
+        requireClassifier();
         if (probabilities == null || probabilities.length < classes) {
             throw new DataException("probabilities", (probabilities == null ? "is null" : "has length "
                     + probabilities.length) + "; expected at least " + classes + ", one per class ("
@@ -67,6 +71,31 @@ public final class Predictor {
         Matrix out = network.forward(one, false);
         System.arraycopy(out.data(), 0, probabilities, 0, classes);
         return argmax(probabilities, 0, classes);
+    }
+
+    /**
+     * A regression's prediction for one row, in the targets' own units, without allocating (after the first call).
+     *
+     * @param row the features, as for {@link #predict(double[], double[])}
+     * @param values receives target {@code j}'s value at index {@code j}, in the order of
+     *        {@link TrainedModel#classNames()} (the target names); at least as long as there are targets
+     * @throws IllegalStateException if the model is a classifier (use {@link #predict(double[], double[])})
+     * @throws DataException if the row has the wrong width or a value that is not finite (naming its column), or
+     *         {@code values} is too short
+     */
+    public void predictValues(double[] row, double[] values) {
+        if (targets == null) {
+            throw new IllegalStateException("a classifier predicts probabilities, not values: use predict");
+        }
+        if (values == null || values.length < classes) {
+            throw new DataException("values", (values == null ? "is null" : "has length " + values.length)
+                    + "; expected at least " + classes + ", one per target (" + String.join(", ", classNames) + ")");
+        }
+        standardise(row, one.data(), 0, "row", -1);
+        double[] z = network.forward(one, false).data();
+        for (int j = 0; j < classes; j++) {
+            values[j] = z[j] * targets.scales()[j] + targets.means()[j];   // as Evaluator.unstandardised
+        }
     }
 
     /**
@@ -88,6 +117,7 @@ public final class Predictor {
      * @param source what the rows are called in messages ({@code x row 3, column "T4"})
      */
     void predictAll(double[][] rows, double[][] out, String source) {
+        requireClassifier();
         if (rows == null) {
             throw new DataException(source, "is missing (null)");
         }
@@ -107,6 +137,12 @@ public final class Predictor {
         }
     }
 
+    private void requireClassifier() {
+        if (targets != null) {
+            throw new IllegalStateException("a regression predicts values, not class probabilities: use predictValues");
+        }
+    }
+
     /** @return the network this predictor runs (for evaluation in batches) */
     Network network() {
         return network;
@@ -117,7 +153,7 @@ public final class Predictor {
         return inputs;
     }
 
-    /** @return the number of classes, the length {@code probabilities} needs */
+    /** @return the number of classes (or of a regression's targets), the length {@code probabilities} or {@code values} needs */
     public int classes() {
         return classes;
     }

@@ -126,6 +126,7 @@ public final class TrainedModel {
      *
      * @param row the features in the order of {@link #featureNames()}, as in the training data
      * @throws DataException if the row has the wrong width or a value that is not finite (naming its column)
+     * @throws IllegalStateException if the model is a regression (use {@link #predictValues(double[][])})
      */
     public Prediction predict(double[] row) {
         Predictor p = borrow();
@@ -165,6 +166,7 @@ public final class TrainedModel {
      * @return {@code rows.length} rows of every class's probability, in the order of {@link #classNames()}
      * @throws DataException naming the row (from 1) and column of a row of the wrong width or a value that is not
      *         finite
+     * @throws IllegalStateException if the model is a regression (use {@link #predictValues(double[][])})
      */
     public double[][] predictProbabilities(double[][] rows) {
         double[][] out = new double[rows == null ? 0 : rows.length][classNames().size()];
@@ -182,8 +184,12 @@ public final class TrainedModel {
      * {@link dev.plugnet.core.data.DatasetReader#unlabelled}).
      *
      * @return an (N, K) matrix of probabilities
+     * @throws IllegalStateException if the model is a regression (use {@link #predictValues(Dataset)})
      */
     public Matrix predictProbabilities(Dataset data) {
+        if (isRegression()) {
+            throw new IllegalStateException("a regression predicts values, not class probabilities: use predictValues");
+        }
         Samples samples = Samples.all(data, standardizer());
         Predictor p = borrow();
         try {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The library's side of the data-scientist features: a regression on arrays, inferred widths, class weights. */
@@ -34,6 +35,25 @@ class LibraryRegressionTest {
         assertEquals(1000, p[1][0], 3.0);
         TrainedModel loaded = PLUGNET.fromJson(model.toJson());
         assertEquals(p[0][0], loaded.predictValues(new double[][] {{0.5, -0.5}})[0][0], 0.0, "saved with its scaling");
+
+        Predictor predictor = loaded.newPredictor();
+        double[] values = new double[1];
+        predictor.predictValues(new double[] {0.5, -0.5}, values);
+        assertEquals(p[0][0], values[0], 0.0, "the per-thread predictor gives the model's values, in the target's units");
+        IllegalStateException probabilities = assertThrows(IllegalStateException.class,
+                () -> model.predict(new double[] {0, 0}));
+        assertEquals("a regression predicts values, not class probabilities: use predictValues",
+                probabilities.getMessage());
+        assertThrows(IllegalStateException.class, () -> model.predictProbabilities(new double[][] {{0, 0}}));
+        assertThrows(IllegalStateException.class, () -> predictor.predict(new double[] {0, 0}, new double[1]));
+    }
+
+    @Test
+    void aClassifiersPredictorRefusesToPredictValues() {
+        Blobs data = Blobs.of(90, 1);
+        TrainedModel model = PLUGNET.fit(PLUGNET.parseSpec(Blobs.SPEC)).epochs(2).on(data.featureNames(), data.x(), data.y());
+        assertThrows(IllegalStateException.class,
+                () -> model.newPredictor().predictValues(data.x()[0], new double[model.classNames().size()]));
     }
 
     @Test
