@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Ctrl-C and SIGTERM with the real app: a {@code train} process on the packaged module path, without
  * {@code --checkpoint-every}, gets the signal after some epochs; it ends as a cancelled fit does (the best epoch
  * so far restored, the checkpoint written atomically), says on standard error which epoch it kept and where, and
- * that checkpoint verifies, loads, holds that epoch as its best and resumes.
+ * that checkpoint verifies, loads, holds that epoch as its best (with the weights a run stopped there by its epoch
+ * count has) and resumes.
  */
 class InterruptIT {
     private static final Path MODULES = Path.of(System.getProperty("plugnet.modules", "target/modules"));
@@ -70,6 +71,13 @@ class InterruptIT {
         if (patience == 0) {
             assertEquals(finished, epoch, "without early stopping the last finished epoch is kept");
         }
+        // the kept weights are those of that epoch: a run of the same seed stopped there by its epoch count has them
+        Path again = dir.resolve("again.json");
+        Process reference = start("train", "--epochs", Integer.toString(epoch), "--patience", "0", "--out",
+                again.toString());
+        assertEquals(0, reference.waitFor(), Files.readString(dir.resolve("stderr.log")));
+        assertEquals(new CheckpointReader(plugnet.json(), plugnet.reader()).read(again).weights(), saved.weights(),
+                "the checkpoint holds epoch " + epoch + "'s weights");
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.filter(f -> f.getFileName().toString().contains(".tmp")).toList(),
                     "no temporary file is left");
