@@ -5,11 +5,11 @@ import dev.plugnet.api.ActivationContext;
 import dev.plugnet.api.ActivationProvider;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.Options;
-import dev.plugnet.api.PlugnetException;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -74,15 +74,12 @@ public final class ActivationCheck {
     }
 
     private Findings run() {
-        Findings findings = new Findings("activation plugin \"" + provider.name() + "\" ("
-                + provider.getClass().getName() + ")");
-        OptionChecks.check(provider, options, "activation", findings);
-        Options parsed;
-        try {
-            parsed = Options.parse(provider.options(), options, "activation");
-        } catch (PlugnetException e) {
+        Findings findings = Findings.about("activation", provider);
+        Optional<Options> checked = OptionChecks.checkAndParse(provider, options, "activation", findings);
+        if (checked.isEmpty()) {
             return findings;
         }
+        Options parsed = checked.get();
         SplittableRandom random = new SplittableRandom(seed);
         Matrix pre = Gradients.random(random, batchSize, width);
         Matrix g = Gradients.random(random, batchSize, width);

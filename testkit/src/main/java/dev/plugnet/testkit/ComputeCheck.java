@@ -64,8 +64,7 @@ public final class ComputeCheck {
     }
 
     private Findings run() {
-        Findings findings = new Findings("compute plugin \"" + provider.name() + "\" (" + provider.getClass().getName()
-                + ")");
+        Findings findings = Findings.about("compute", provider);
         for (int t : threads) {
             try (ComputeBackend first = provider.open(new ComputeContext(t));
                  ComputeBackend second = provider.open(new ComputeContext(t))) {

@@ -1,5 +1,7 @@
 package dev.plugnet.testkit;
 
+import dev.plugnet.api.PluginProvider;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +12,11 @@ final class Findings {
 
     Findings(String subject) {
         this.subject = subject;
+    }
+
+    /** @return the findings of a check of {@code provider}, a plugin of {@code kind} ("layer", "loss", …) */
+    static Findings about(String kind, PluginProvider provider) {
+        return new Findings(kind + " plugin \"" + provider.name() + "\" (" + provider.getClass().getName() + ")");
     }
 
     void add(String problem) {

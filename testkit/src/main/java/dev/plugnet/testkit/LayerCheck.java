@@ -7,12 +7,12 @@ import dev.plugnet.api.LayerProvider;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.Options;
 import dev.plugnet.api.Parameter;
-import dev.plugnet.api.PlugnetException;
 import dev.plugnet.api.ShapeMismatchException;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -95,15 +95,12 @@ public final class LayerCheck {
     }
 
     private Findings run() {
-        Findings findings = new Findings("layer plugin \"" + provider.name() + "\" (" + provider.getClass().getName()
-                + ")");
-        OptionChecks.check(provider, options, "layers[0]", findings);
-        Options parsed;
-        try {
-            parsed = Options.parse(provider.options(), options, "layers[0]");
-        } catch (PlugnetException e) {
+        Findings findings = Findings.about("layer", provider);
+        Optional<Options> checked = OptionChecks.checkAndParse(provider, options, "layers[0]", findings);
+        if (checked.isEmpty()) {
             return findings;
         }
+        Options parsed = checked.get();
         Layer probe;
         try {
             probe = create(parsed, seed);

@@ -5,13 +5,13 @@ import dev.plugnet.api.LossContext;
 import dev.plugnet.api.LossProvider;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.Options;
-import dev.plugnet.api.PlugnetException;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -105,15 +105,12 @@ public final class LossCheck {
     }
 
     private Findings run() {
-        Findings findings = new Findings("loss plugin \"" + provider.name() + "\" (" + provider.getClass().getName()
-                + ")");
-        OptionChecks.check(provider, options, "loss", findings);
-        Options parsed;
-        try {
-            parsed = Options.parse(provider.options(), options, "loss");
-        } catch (PlugnetException e) {
+        Findings findings = Findings.about("loss", provider);
+        Optional<Options> checked = OptionChecks.checkAndParse(provider, options, "loss", findings);
+        if (checked.isEmpty()) {
             return findings;
         }
+        Options parsed = checked.get();
         int rows = targets != null ? targets.rows() : batchSize;
         int k = targets != null ? targets.cols() : outputs;
         LossContext context = new LossContext(parsed, k);

@@ -6,13 +6,13 @@ import dev.plugnet.api.OptimizerContext;
 import dev.plugnet.api.OptimizerProvider;
 import dev.plugnet.api.Options;
 import dev.plugnet.api.Parameter;
-import dev.plugnet.api.PlugnetException;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
@@ -92,15 +92,12 @@ public final class OptimizerCheck {
     }
 
     private Findings run() {
-        Findings findings = new Findings("optimizer plugin \"" + provider.name() + "\" ("
-                + provider.getClass().getName() + ")");
-        OptionChecks.check(provider, options, "optimizer", findings);
-        Options parsed;
-        try {
-            parsed = Options.parse(provider.options(), options, "optimizer");
-        } catch (PlugnetException e) {
+        Findings findings = Findings.about("optimizer", provider);
+        Optional<Options> checked = OptionChecks.checkAndParse(provider, options, "optimizer", findings);
+        if (checked.isEmpty()) {
             return findings;
         }
+        Options parsed = checked.get();
         try {
             Problem stateProblem = new Problem(seed);
             checkState(findings, provider.create(new OptimizerContext(stateProblem.parameters, parsed, seed)),

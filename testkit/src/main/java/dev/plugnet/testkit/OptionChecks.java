@@ -12,11 +12,27 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Checks a provider's name, its declared options, and the round trip given → {@link Options} → JSON → given. */
 final class OptionChecks {
     private OptionChecks() {
+    }
+
+    /**
+     * Runs {@link #check} and then parses {@code given} as the provider's options.
+     *
+     * @return the parsed options, or empty when they do not parse (the check has then said why)
+     */
+    static Optional<Options> checkAndParse(PluginProvider provider, Map<String, ?> given, String path,
+                                                     Findings findings) {
+        check(provider, given, path, findings);
+        try {
+            return Optional.of(Options.parse(provider.options(), given, path));
+        } catch (PlugnetException e) {
+            return Optional.empty();
+        }
     }
 
     static void check(PluginProvider provider, Map<String, ?> given, String path, Findings findings) {

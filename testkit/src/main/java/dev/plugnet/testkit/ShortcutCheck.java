@@ -111,8 +111,7 @@ public final class ShortcutCheck {
     }
 
     private Findings run() {
-        Findings findings = new Findings("shortcut plugin \"" + provider.name() + "\" ("
-                + provider.getClass().getName() + ")");
+        Findings findings = Findings.about("shortcut", provider);
         OptionChecks.check(provider, Map.of(), "shortcut", findings);
         if (!activationProvider.name().equals(provider.activation())) {
             findings.add("fuses activation \"" + provider.activation() + "\" but is checked with \""
