@@ -3,9 +3,7 @@ package dev.plugnet.spark;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.api.NonFiniteException;
 import dev.plugnet.core.data.Minibatches;
-import dev.plugnet.core.data.Samples;
 import dev.plugnet.core.metrics.Evaluator;
-import dev.plugnet.core.metrics.LossAndAccuracy;
 import dev.plugnet.core.network.AssembledModel;
 import dev.plugnet.core.network.NamedParameter;
 import dev.plugnet.core.network.Network;
@@ -67,7 +65,11 @@ final class NetworkAdapter {
 
     /** @return a copy of every parameter's values, in the network's order */
     double[] weights() {
-        double[] flat = new double[size];
+        return weightsInto(new double[size]);
+    }
+
+    /** Copies every parameter's values into {@code flat} ({@link #size()} long), in the network's order. */
+    double[] weightsInto(double[] flat) {
         int at = 0;
         for (double[] v : values) {
             System.arraycopy(v, 0, flat, at, v.length);
@@ -87,14 +89,22 @@ final class NetworkAdapter {
 
     /** @return a copy of the optimizer's state (its matrices in its order), possibly empty */
     double[] state() {
-        java.util.Collection<Matrix> state = model.optimizer().state().values();
+        return stateInto(new double[stateSize()]);
+    }
+
+    /** @return the number of values in the optimizer's state */
+    int stateSize() {
         int n = 0;
-        for (Matrix m : state) {
+        for (Matrix m : model.optimizer().state().values()) {
             n += m.data().length;
         }
-        double[] flat = new double[n];
+        return n;
+    }
+
+    /** Copies the optimizer's state into {@code flat}, as long as {@link #state()} is; @return {@code flat} */
+    double[] stateInto(double[] flat) {
         int at = 0;
-        for (Matrix m : state) {
+        for (Matrix m : model.optimizer().state().values()) {
             System.arraycopy(m.data(), 0, flat, at, m.data().length);
             at += m.data().length;
         }
@@ -119,19 +129,23 @@ final class NetworkAdapter {
     }
 
     /**
-     * Forward (training mode), loss and backward over one batch, then writes {@code share · dL/dθ} into
-     * {@code out}: the batch's part of a larger batch's mean gradient when {@code share} is its fraction of the
-     * rows ({@code share} 1 copies the gradient exactly).
+     * Forward (training mode), loss and backward over one batch, then writes (or, with {@code add}, adds)
+     * {@code share · dL/dθ} into {@code out}: the batch's part of a larger batch's mean gradient when
+     * {@code share} is its fraction of the rows ({@code share} 1 without {@code add} copies the gradient exactly).
      *
      * @return the batch's mean loss
      */
-    double gradient(Matrix x, Matrix t, double share, double[] out) {
+    double gradient(Matrix x, Matrix t, double share, double[] out, boolean add) {
         network.forward(x, true);
         double loss = network.loss(t);
         network.backward(t);
         int at = 0;
         for (double[] g : gradients) {
-            if (share == 1.0) {
+            if (add) {
+                for (int j = 0; j < g.length; j++) {
+                    out[at + j] += share * g[j];
+                }
+            } else if (share == 1.0) {
                 System.arraycopy(g, 0, out, at, g.length);
             } else {
                 for (int j = 0; j < g.length; j++) {
@@ -193,9 +207,23 @@ final class NetworkAdapter {
         return new EpochSums(lossSum, correct, rows);
     }
 
-    /** @return the mean loss and accuracy on {@code samples}, in inference mode */
-    LossAndAccuracy evaluate(Samples samples, int batchSize) {
-        return new Evaluator(batchSize).lossAndAccuracy(network, samples);
+    /**
+     * Σ loss × rows and the rows classified correctly over {@code batches} in their stored order, in inference
+     * mode: {@link Evaluator#lossAndAccuracy}'s passes, in the caller's reused buffers.
+     */
+    EpochSums evaluate(Minibatches batches) {
+        batches.inOrder();
+        double lossSum = 0;
+        int correct = 0;
+        int rows = 0;
+        for (int b = 0; b < batches.count(); b++) {
+            Minibatches.Batch batch = batches.batch(b);
+            Matrix out = network.forward(batch.inputs(), false);
+            lossSum += network.loss(batch.targets()) * batch.size();
+            correct += Evaluator.correct(out, batch.labels());
+            rows += batch.size();
+        }
+        return new EpochSums(lossSum, correct, rows);
     }
 
     /** @return the network's output for the batch {@code x} (inference mode), a live buffer */

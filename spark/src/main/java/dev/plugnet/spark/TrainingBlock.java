@@ -6,7 +6,6 @@ import dev.plugnet.core.Plugnet;
 import dev.plugnet.core.data.Minibatches;
 import dev.plugnet.core.data.Samples;
 import dev.plugnet.core.data.Standardizer;
-import dev.plugnet.core.metrics.LossAndAccuracy;
 import org.apache.spark.sql.Row;
 
 import java.io.Serializable;
@@ -16,7 +15,9 @@ import java.util.Map;
 /**
  * One partition's rows, standardised, ready for training: its training rows (whose global indices start at
  * {@code start}) and its validation rows. Cached on the executors as one object per partition; the network
- * that works on it is made there on first use and kept with it (transient), so steps reuse it.
+ * that works on it is made there on first use and kept with it (transient), with every buffer a step needs, so
+ * steps reuse them and allocate nothing. Its methods are synchronised: should Spark run two attempts of a
+ * partition's task at once (speculation), they take turns with the buffers.
  */
 final class TrainingBlock implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -36,6 +37,10 @@ final class TrainingBlock implements Serializable {
     private transient int[] order;
     private transient int orderEpoch;
     private transient Minibatches local;
+    private transient Minibatches held;
+    private transient int[] mine;
+    private transient PartitionGradient gradients;
+    private transient ParameterShare parameters;
 
     private TrainingBlock(int partition, int start, int width, int classes, GrowingRows training,
                           GrowingRows validation) {
@@ -98,54 +103,47 @@ final class TrainingBlock implements Serializable {
 
     /**
      * This partition's share of global batch {@code batch} of {@code epoch}: the rows whose global indices the
-     * single-machine minibatch order puts in that batch, in that order.
+     * single-machine minibatch order puts in that batch, in that order. After warm-up it allocates nothing: the
+     * rows, the networks and the returned share are this block's, reused at every step.
      */
-    GradientShare gradient(String modelJson, double[] weights, long seed, int epoch, int batch, int batchSize,
-                           int globalRows) {
+    synchronized GradientShare gradient(String modelJson, double[] weights, long seed, int epoch, int batch,
+                                        int batchSize, int globalRows) {
         int[] o = order(globalRows, seed, epoch);
         int from = batch * batchSize;
         int to = Math.min(from + batchSize, globalRows);
         int end = start + trainingY.length;
-        int mine = 0;
+        if (mine == null || mine.length < batchSize) {
+            mine = new int[batchSize];
+        }
+        int count = 0;
         for (int i = from; i < to; i++) {
             if (o[i] >= start && o[i] < end) {
-                mine++;
+                mine[count++] = o[i] - start;
             }
         }
-        if (mine == 0) {
+        if (count == 0) {
             return GradientShare.NONE;
         }
-        Matrix x = Matrix.zeros(mine, width);
-        Matrix t = Matrix.zeros(mine, classes);
-        int[] labels = new int[mine];
-        double[] src = trainingX;
-        int k = 0;
-        for (int i = from; i < to; i++) {
-            if (o[i] >= start && o[i] < end) {
-                int r = o[i] - start;
-                System.arraycopy(src, r * width, x.data(), k * width, width);
-                labels[k] = trainingY[r];
-                t.set(k, labels[k], 1.0);
-                k++;
-            }
+        if (gradients == null) {
+            NetworkAdapter w = worker(modelJson);
+            long expected = (long) batchSize * trainingY.length / Math.max(1, globalRows);
+            gradients = new PartitionGradient(w, () -> network(modelJson), width, classes,
+                    (int) Math.max(1, expected));
         }
-        NetworkAdapter w = worker(modelJson);
-        w.weights(weights);
-        double[] g = new double[w.size()];
-        double share = mine == to - from ? 1.0 : (double) mine / (to - from);
-        double loss;
         try {
-            loss = w.gradient(x, t, share, g);
+            return gradients.compute(weights, mine, count, trainingX, trainingY, to - from);
         } catch (PlugnetException e) {
             throw new PlugnetSparkException("epoch " + epoch + ", batch " + (batch + 1) + ", partition " + partition,
                     e.getMessage());
         }
-        return new GradientShare(g, loss * mine, w.correct(labels), mine);
     }
 
-    /** Trains {@code epochs} local epochs from the given weights and optimizer state (parameter averaging). */
-    ParameterShare trainLocally(String modelJson, double[] weights, double[] state, double rate, long seed, int round,
-                                int epochs, int batchSize) {
+    /**
+     * Trains {@code epochs} local epochs from the given weights and optimizer state (parameter averaging). The
+     * minibatches, the network and the returned share are this block's, reused from round to round.
+     */
+    synchronized ParameterShare trainLocally(String modelJson, double[] weights, double[] state, double rate,
+                                             long seed, int round, int epochs, int batchSize) {
         if (trainingY.length == 0) {
             return ParameterShare.NONE;
         }
@@ -156,44 +154,62 @@ final class TrainingBlock implements Serializable {
         if (local == null) {
             local = new Minibatches(training(), batchSize, seed + 0x632BE59BD9B4E019L * (partition + 1));
         }
-        NetworkAdapter.EpochSums sums = NetworkAdapter.EpochSums.NONE;
+        double lossSum = 0;
+        long correct = 0;
+        long seen = 0;
         for (int e = 1; e <= epochs; e++) {
+            NetworkAdapter.EpochSums sums;
             try {
-                sums = sums.plus(w.trainEpoch(local, (round - 1) * epochs + e));
+                sums = w.trainEpoch(local, (round - 1) * epochs + e);
             } catch (PlugnetException ex) {
                 throw new PlugnetSparkException("round " + round + ", partition " + partition, ex.getMessage());
             }
+            lossSum += sums.lossSum();
+            correct += sums.correct();
+            seen += sums.rows();
+        }
+        if (parameters == null || parameters.state.length != w.stateSize()) {
+            parameters = new ParameterShare(new double[w.size()], new double[w.stateSize()], 0, 0, 0, 0);
         }
         double n = trainingY.length;
-        double[] wts = w.weights();
+        double[] wts = w.weightsInto(parameters.weights);
         for (int i = 0; i < wts.length; i++) {
             wts[i] *= n;
         }
-        double[] st = w.state();
+        double[] st = w.stateInto(parameters.state);
         for (int i = 0; i < st.length; i++) {
             st[i] *= n;
         }
-        return new ParameterShare(wts, st, sums.lossSum(), sums.correct(), sums.rows(), trainingY.length);
+        parameters.lossSum = lossSum;
+        parameters.correct = correct;
+        parameters.seen = seen;
+        parameters.rows = trainingY.length;
+        return parameters;
     }
 
     /** @return Σ loss × rows and the correct rows of this partition's validation rows under {@code weights} */
-    NetworkAdapter.EpochSums validate(String modelJson, double[] weights, int batchSize) {
+    synchronized NetworkAdapter.EpochSums validate(String modelJson, double[] weights, int batchSize) {
         if (validationY.length == 0) {
             return NetworkAdapter.EpochSums.NONE;
         }
         NetworkAdapter w = worker(modelJson);
         w.weights(weights);
-        LossAndAccuracy v = w.evaluate(validation(), batchSize);
-        return new NetworkAdapter.EpochSums(v.loss() * v.rows(), (int) Math.round(v.accuracy() * v.rows()),
-                v.rows());
+        if (held == null) {
+            held = new Minibatches(validation(), batchSize, 0);
+        }
+        return w.evaluate(held);
     }
 
     private NetworkAdapter worker(String modelJson) {
         if (worker == null) {
-            Plugnet plugnet = SparkPlugins.boot();
-            worker = new NetworkAdapter(SparkPlugins.assemble(plugnet, modelJson, "the model"));
+            worker = network(modelJson);
         }
         return worker;
+    }
+
+    private static NetworkAdapter network(String modelJson) {
+        Plugnet plugnet = SparkPlugins.boot();
+        return new NetworkAdapter(SparkPlugins.assemble(plugnet, modelJson, "the model"));
     }
 
     /** @return the single-machine row order of {@code epoch} over all {@code rows} training rows */
