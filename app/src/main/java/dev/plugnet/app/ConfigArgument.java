@@ -35,7 +35,11 @@ record ConfigArgument(ModelSpec spec, Optional<BundledExample> example) {
             } else {
                 // plugin names, options (the optimizer's too, which gradcheck and explain do not use) and widths:
                 // checked here, for every command, to name the file
-                plugnet.assembler().assemble(spec);
+                if (spec.optimizer() == null) {
+                    plugnet.assembler().network(spec); // train asks for the optimizer; the others need none
+                } else {
+                    plugnet.assembler().assemble(spec);
+                }
             }
         } catch (ConfigException e) {
             throw e.location().startsWith(value) ? e : new ConfigException(value + " " + e.location(), e.problem());

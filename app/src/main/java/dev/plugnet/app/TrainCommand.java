@@ -247,6 +247,11 @@ final class TrainCommand implements Callable<Integer> {
             example = c.example();
         }
         model = applyOverrides(model);
+        try {
+            plugnet.assembler().requireOptimizer(model);
+        } catch (ConfigException e) {
+            throw new ConfigException(config + " " + e.location(), e.problem() + " (or pass --optimizer NAME)");
+        }
         if (resumed != null) {
             ResumeRules.requireSameSplit(resumed.config(), model, "--resume " + resume);
             ResumeRules.requireSameData(resumed.data(), data, "--resume " + resume);

@@ -189,8 +189,9 @@ public final class Plugnet implements AutoCloseable {
     }
 
     /**
-     * Loads a trained model from a checkpoint file, for inference: the layers', activations' and loss's plugins
-     * must be installed; the optimizer's need not be, and no optimizer state is made.
+     * Loads a trained model from a checkpoint file, for inference: the layers' and activations' plugins must be
+     * installed; the loss's need be only to evaluate (its {@code evaluate} reports the loss), the optimizer's need
+     * not be, and no optimizer state is made.
      *
      * @throws CheckpointException naming the file and where, if it is not a usable checkpoint (the checksum
      *         included) or needs plugins that are not installed
@@ -238,8 +239,9 @@ public final class Plugnet implements AutoCloseable {
      */
     public TrainedModel restore(Checkpoint checkpoint, String source) {
         warnAboutPluginVersions(checkpoint, source);
-        Network network = checkpointReader().restoreNetwork(checkpoint, assembler(), registry(), products(), source);
-        return new TrainedModel(this, checkpoint, network);
+        Network network = checkpointReader().restoreForPrediction(checkpoint, assembler(), registry(), products(),
+                source);
+        return new TrainedModel(this, checkpoint, network, source);
     }
 
     /**

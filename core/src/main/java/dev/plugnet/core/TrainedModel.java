@@ -3,6 +3,7 @@ package dev.plugnet.core;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.core.checkpoint.Checkpoint;
 import dev.plugnet.core.checkpoint.CheckpointException;
+import dev.plugnet.core.checkpoint.CheckpointReader;
 import dev.plugnet.core.data.ArrayData;
 import dev.plugnet.core.data.ClassOrder;
 import dev.plugnet.core.data.DataException;
@@ -48,14 +49,21 @@ public final class TrainedModel {
     private final Checkpoint checkpoint;
     private final Queue<Predictor> idle = new ConcurrentLinkedQueue<>();
     private final Object assembling = new Object();
+    private final String source;
 
     /**
      * @param checkpoint the model's state, owned from now on by this model (its matrices are never handed out)
      * @param network a network already restored from {@code checkpoint}, to use first, or {@code null}
      */
     TrainedModel(Plugnet plugnet, Checkpoint checkpoint, Network network) {
+        this(plugnet, checkpoint, network, null);
+    }
+
+    /** @param source names where the model was loaded from in messages, or {@code null} for its name */
+    TrainedModel(Plugnet plugnet, Checkpoint checkpoint, Network network, String source) {
         this.plugnet = plugnet;
         this.checkpoint = checkpoint;
+        this.source = source != null ? source : "model \"" + checkpoint.config().name() + "\"";
         if (network != null) {
             idle.add(new Predictor(network, checkpoint.preprocessing()));
         }
@@ -115,8 +123,8 @@ public final class TrainedModel {
     public Predictor newPredictor() {
         Network network;
         synchronized (assembling) {
-            network = plugnet.checkpointReader().restoreNetwork(checkpoint, plugnet.assembler(), plugnet.registry(),
-                    plugnet.products(), "model \"" + spec().name() + "\"");
+            network = plugnet.checkpointReader().restoreForPrediction(checkpoint, plugnet.assembler(),
+                    plugnet.registry(), plugnet.products(), source);
         }
         return new Predictor(network, checkpoint.preprocessing());
     }
@@ -262,9 +270,13 @@ public final class TrainedModel {
 
     /**
      * Evaluates a labelled data set read for this model (for example a CSV file's rows); for a regression, MAE,
-     * RMSE and R² in the targets' units ({@link Evaluation#regression()}).
+     * RMSE and R² in the targets' units ({@link Evaluation#regression()}). Evaluating reports the loss, so the
+     * loss's plugin must be installed (prediction needs only the layers' and activations').
+     *
+     * @throws dev.plugnet.core.checkpoint.MissingPluginsException naming the loss's plugin if it is not installed
      */
     public Evaluation evaluate(Dataset data) {
+        CheckpointReader.requireLoss(checkpoint, plugnet.registry(), source);
         Samples samples = Samples.all(data, preprocessing());
         Predictor p = borrow();
         try {

@@ -42,9 +42,10 @@ public record TrainingOverrides(Integer epochs, Integer batchSize, String optimi
                 batchSize != null ? batchSize : t.batchSize(), patience != null ? patience : t.patience(),
                 label != null ? label : t.label());
         ModelSpec m = model.withTraining(training);
-        if (optimizer != null || learningRate != null) {
+        // a learning rate for a model without an optimizer stays unused: training then asks for the optimizer
+        if (optimizer != null || learningRate != null && m.optimizer() != null) {
             ComponentSpec o = m.optimizer();
-            Map<String, Object> options = optimizer == null || optimizer.equals(o.type())
+            Map<String, Object> options = o != null && (optimizer == null || optimizer.equals(o.type()))
                     ? new LinkedHashMap<>(o.options()) : new LinkedHashMap<>();
             if (learningRate != null) {
                 options.put("learning_rate", learningRate);

@@ -73,6 +73,23 @@ class SaveAndLoadTest {
     }
 
     @Test
+    void aModelPredictsWithoutItsLossPluginAndItsEvaluationNamesTheMissingLoss() {
+        List<InstalledPlugin> forwardOnly = PluginRegistry.discover().all().stream()
+                .filter(p -> p.kind() != PluginKind.LOSS && p.kind() != PluginKind.SHORTCUT
+                        && p.kind() != PluginKind.OPTIMIZER).toList();
+        Plugnet inference = Plugnet.with(PluginRegistry.of(forwardOnly));
+        TrainedModel loaded = inference.fromJson(MODEL.toJson());
+        assertSamePredictions(MODEL, loaded);
+        assertEquals(MODEL.predict(DATA.x()[0]).className(), loaded.newPredictor().predict(DATA.x()[0]).className(),
+                "a predictor of its own is built for prediction too");
+        CheckpointException e = assertThrows(CheckpointException.class, () -> loaded.evaluate(DATA.x(), DATA.y()));
+        assertTrue(e.getMessage().startsWith("checkpoint text: evaluating reports the loss (predict needs only the"
+                + " layers and activations), and needs plugins that are not installed: loss \"cross_entropy\""),
+                e.getMessage());
+        assertTrue(e instanceof dev.plugnet.core.checkpoint.MissingPluginsException, e.getClass().getName());
+    }
+
+    @Test
     void aDamagedOrForeignCheckpointIsRefusedWithItsReason() {
         String json = MODEL.toJson();
         String edited = json.replaceFirst("\"epochs\" : 10", "\"epochs\" : 11");

@@ -81,7 +81,9 @@ public record Checkpoint(ModelSpec config, List<PluginUse> plugins, String data,
             }
         }
         add(out, seen, registry, PluginKind.LOSS, spec.loss().type());
-        add(out, seen, registry, PluginKind.OPTIMIZER, spec.optimizer().type());
+        if (spec.optimizer() != null) {
+            add(out, seen, registry, PluginKind.OPTIMIZER, spec.optimizer().type());
+        }
         if (model.network().usesShortcut()) {
             add(out, seen, registry, PluginKind.SHORTCUT, model.network().shortcutName());
         }

@@ -170,7 +170,33 @@ public final class CheckpointReader {
      */
     public Network restoreNetwork(Checkpoint checkpoint, ModelAssembler assembler, PluginRegistry registry,
                                   MatrixProducts compute, String source) {
-        return CheckpointRestorer.restoreNetwork(checkpoint, assembler, registry, compute, source);
+        return CheckpointRestorer.restoreNetwork(checkpoint, assembler, registry, compute, source, false);
+    }
+
+    /**
+     * Assembles the checkpoint's network for prediction and copies its weights in: only the plugins of the
+     * forward path (layers, activations) need be installed; the loss is built when its plugin is installed and
+     * otherwise left out ({@link Network#hasLoss()}); the optimizer's plugin is never needed.
+     *
+     * @param compute where the network's products run, or {@code null} for the model's compute choice
+     * @param source names the checkpoint in messages
+     * @throws CheckpointException if a layer or activation plugin it uses is not installed (naming each one), its
+     *         class list does not fit the network's outputs, or its weights do not fit the assembled network
+     */
+    public Network restoreForPrediction(Checkpoint checkpoint, ModelAssembler assembler, PluginRegistry registry,
+                                        MatrixProducts compute, String source) {
+        return CheckpointRestorer.restoreNetwork(checkpoint, assembler, registry, compute, source, true);
+    }
+
+    /**
+     * Checks that the checkpoint's loss plugin is installed, which evaluating it needs (it reports the loss).
+     *
+     * @param source names the checkpoint in messages
+     * @throws MissingPluginsException naming the loss's plugin if it is not installed
+     */
+    public static void requireLoss(Checkpoint checkpoint, PluginRegistry registry, String source) {
+        CheckpointRestorer.requireInstalled(checkpoint, registry, source, CheckpointRestorer.Need.NETWORK,
+                "evaluating reports the loss (predict needs only the layers and activations)");
     }
 
     /**

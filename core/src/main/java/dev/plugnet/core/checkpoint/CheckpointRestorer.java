@@ -12,10 +12,12 @@ import dev.plugnet.core.plugins.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Restores a decoded checkpoint into a live model or network: checks that the plugins it names are installed
- * (naming those that are not; the optimizer's only when training), assembles its config, checks that its
+ * (naming those that are not: for prediction only the layers' and activations', for evaluation the loss's
+ * too, the optimizer's only when training), assembles its config, checks that its
  * feature and class lists fit the network's inputs and outputs, and copies the weights (and the optimizer's
  * state) in through {@link ModelState}, which checks every matrix's name and shape.
  */
@@ -25,7 +27,7 @@ final class CheckpointRestorer {
 
     static AssembledModel restore(Checkpoint checkpoint, ModelAssembler assembler, PluginRegistry registry,
                                   String source) {
-        requireInstalled(checkpoint, registry, source, true);
+        requireInstalled(checkpoint, registry, source, Need.TRAINING);
         AssembledModel model;
         try {
             model = assembler.assemble(checkpoint.config());
@@ -42,13 +44,18 @@ final class CheckpointRestorer {
         return model;
     }
 
+    /**
+     * @param forPrediction whether only the forward path's plugins are needed (the loss's is then used when
+     *        installed, and otherwise left out)
+     */
     static Network restoreNetwork(Checkpoint checkpoint, ModelAssembler assembler, PluginRegistry registry,
-                                  MatrixProducts compute, String source) {
-        requireInstalled(checkpoint, registry, source, false);
+                                  MatrixProducts compute, String source, boolean forPrediction) {
+        requireInstalled(checkpoint, registry, source, forPrediction ? Need.FORWARD : Need.NETWORK);
         Network network;
         try {
-            network = compute == null ? assembler.network(checkpoint.config())
-                    : assembler.network(checkpoint.config(), compute);
+            MatrixProducts products = compute == null ? assembler.products(checkpoint.config()) : compute;
+            network = forPrediction ? assembler.forwardNetwork(checkpoint.config(), products)
+                    : assembler.network(checkpoint.config(), products);
         } catch (ConfigException e) {
             throw new CheckpointException(source + " config." + e.location(), e.problem());
         }
@@ -75,17 +82,37 @@ final class CheckpointRestorer {
         }
     }
 
-    private static void requireInstalled(Checkpoint checkpoint, PluginRegistry registry, String source,
-                                         boolean training) {
+    /** What a use of a checkpoint needs installed (a shortcut never: the generic path computes the same). */
+    enum Need {
+        /** prediction: layers and activations */
+        FORWARD(Set.of(PluginKind.LAYER, PluginKind.ACTIVATION)),
+        /** evaluation and explanation: the forward path and the loss */
+        NETWORK(Set.of(PluginKind.LAYER, PluginKind.ACTIVATION, PluginKind.LOSS)),
+        /** training: the network and the optimizer */
+        TRAINING(Set.of(PluginKind.LAYER, PluginKind.ACTIVATION, PluginKind.LOSS, PluginKind.OPTIMIZER));
+
+        private final Set<PluginKind> kinds;
+
+        Need(Set<PluginKind> kinds) {
+            this.kinds = kinds;
+        }
+    }
+
+    static void requireInstalled(Checkpoint checkpoint, PluginRegistry registry, String source, Need need) {
+        requireInstalled(checkpoint, registry, source, need, null);
+    }
+
+    /** @param purpose what needs them, to lead the message ({@code "evaluate reports the loss"}), or {@code null} */
+    static void requireInstalled(Checkpoint checkpoint, PluginRegistry registry, String source, Need need,
+                                 String purpose) {
         List<String> missing = new ArrayList<>();
         for (PluginUse p : checkpoint.plugins()) {
-            if (p.kind() != PluginKind.SHORTCUT && (training || p.kind() != PluginKind.OPTIMIZER)
-                    && registry.find(p.kind(), p.name()).isEmpty()) {
+            if (need.kinds.contains(p.kind()) && registry.find(p.kind(), p.name()).isEmpty()) {
                 missing.add(p.describe());
             }
         }
         if (!missing.isEmpty()) {
-            throw new MissingPluginsException(source, missing);
+            throw new MissingPluginsException(source, purpose, missing);
         }
     }
 }

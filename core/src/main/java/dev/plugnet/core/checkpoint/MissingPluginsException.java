@@ -14,14 +14,18 @@ public final class MissingPluginsException extends CheckpointException {
     public static final String DEFAULT_ADVICE = "add their jars to a plugin folder or to the module path";
 
     private final List<String> missing;
+    private final String purpose;
 
-    MissingPluginsException(String location, List<String> missing) {
-        super(location, problem(missing, DEFAULT_ADVICE));
+    /** @param purpose what needs them ({@code "evaluate reports the loss"}), or {@code null} */
+    MissingPluginsException(String location, String purpose, List<String> missing) {
+        super(location, problem(purpose, missing, DEFAULT_ADVICE));
         this.missing = List.copyOf(missing);
+        this.purpose = purpose;
     }
 
-    private static String problem(List<String> missing, String advice) {
-        return "needs plugins that are not installed: " + String.join(", ", missing) + "; " + advice;
+    private static String problem(String purpose, List<String> missing, String advice) {
+        return (purpose == null ? "" : purpose + ", and ") + "needs plugins that are not installed: "
+                + String.join(", ", missing) + "; " + advice;
     }
 
     /** @return each missing plugin, described: {@code layer "layer_norm" (module com.example.plugnet.layers@1.0.0)} */
@@ -31,7 +35,7 @@ public final class MissingPluginsException extends CheckpointException {
 
     /** @return the message with {@code advice} instead of the default advice */
     public String withAdvice(String advice) {
-        String problem = problem(missing, advice);
+        String problem = problem(purpose, missing, advice);
         return location().isEmpty() ? problem : location() + ": " + problem;
     }
 }

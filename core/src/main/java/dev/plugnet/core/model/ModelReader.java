@@ -124,7 +124,7 @@ public final class ModelReader {
         ComponentSpec loss = component(model.require("loss", "a loss, for example \"cross_entropy\""),
                 model.path("loss"));
         ComponentSpec optimizer = model.has("optimizer")
-                ? component(model.get("optimizer"), model.path("optimizer")) : ComponentSpec.named("sgd");
+                ? component(model.get("optimizer"), model.path("optimizer")) : null;
         boolean shortcuts = model.bool("shortcuts", true);
         long seed = model.longValue("seed", 42L);
         TrainingSpec training = model.has("training")

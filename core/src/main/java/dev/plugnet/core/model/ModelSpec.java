@@ -14,7 +14,8 @@ import java.util.Objects;
  *        width of the data, resolved by {@link InferredWidths} before the model is assembled
  * @param layers the layers in order, at least one
  * @param loss the loss
- * @param optimizer the optimizer
+ * @param optimizer the optimizer, or {@code null} when the file names none: such a model predicts, evaluates,
+ *        explains and checks gradients, but training it needs one (the assembler says so at {@code optimizer})
  * @param shortcuts whether a fused backward may replace the tail's generic steps (default true)
  * @param seed the seed of the initial parameters and of everything random in training
  * @param training how to train, with defaults for everything not given
@@ -30,7 +31,6 @@ public record ModelSpec(int format, String name, String description, int inputs,
         Objects.requireNonNull(name, "name");
         layers = List.copyOf(layers);
         Objects.requireNonNull(loss, "loss");
-        Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(training, "training");
     }
 

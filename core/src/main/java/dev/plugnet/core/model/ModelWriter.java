@@ -46,7 +46,9 @@ public final class ModelWriter {
             layers.add(node);
         }
         root.set("loss", component(spec.loss()));
-        root.set("optimizer", component(spec.optimizer()));
+        if (spec.optimizer() != null) {
+            root.set("optimizer", component(spec.optimizer()));
+        }
         root.put("shortcuts", spec.shortcuts());
         root.put("seed", spec.seed());
         root.set("training", training(spec.training()));

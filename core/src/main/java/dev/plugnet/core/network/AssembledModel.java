@@ -14,6 +14,7 @@ import dev.plugnet.core.model.ModelSpec;
 public record AssembledModel(ModelSpec spec, Network network, Optimizer optimizer) {
     /** @return the network's summary, headed by the model's name and optimizer */
     public String summary() {
-        return "model: " + spec.name() + "\n" + network.summary() + "\noptimizer: " + spec.optimizer().type();
+        return "model: " + spec.name() + "\n" + network.summary() + "\noptimizer: "
+                + (spec.optimizer() == null ? "none" : spec.optimizer().type());
     }
 }

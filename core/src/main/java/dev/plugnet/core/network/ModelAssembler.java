@@ -95,12 +95,33 @@ public final class ModelAssembler {
     /**
      * @return the process-wide backend (one thread per processor) of the run's compute choice for this model
      */
+    public MatrixProducts products(ModelSpec spec) {
+        return defaultProducts(spec);
+    }
+
     private MatrixProducts defaultProducts(ModelSpec spec) {
         return computeBackends.shared(computeBackends.choice(spec.training().compute()));
     }
 
     /** Builds the network alone (no optimizer), its products running on {@code products}. */
     public Network network(ModelSpec spec, MatrixProducts products) {
+        return build(spec, products, false);
+    }
+
+    /**
+     * Builds the network for prediction: its forward path (layers and activations) must be installed; its loss
+     * is built when its plugin is installed, and otherwise left out, so that the network predicts but refuses
+     * {@link Network#loss} and {@link Network#backward} ({@link Network#hasLoss()} is then false).
+     *
+     * @param products where the products run
+     * @throws ConfigException naming the JSON path of the first problem of the forward path, or of the loss's
+     *         options when its plugin is installed
+     */
+    public Network forwardNetwork(ModelSpec spec, MatrixProducts products) {
+        return build(spec, products, true);
+    }
+
+    private Network build(ModelSpec spec, MatrixProducts products, boolean lossOptional) {
         List<Options> layerOptions = plan(spec);
         List<Stage> stages = new ArrayList<>();
         int width = spec.inputs();
@@ -141,6 +162,11 @@ public final class ModelAssembler {
         }
 
         ComponentSpec lossSpec = spec.loss();
+        if (lossOptional && !losses.containsKey(lossSpec.type())) {
+            return new Network(spec.inputs(), stages, null, lossSpec.type(), null, null,
+                    "its plugin is not installed", null,
+                    PluginLabel.unknown(PluginKind.LOSS, lossSpec.type()), null);
+        }
         LossProvider lossProvider = lookup(losses, lossSpec.type(), "loss", "loss.type");
         Options lossOptions = Options.parse(lossProvider.options(), lossSpec.options(), "loss");
         String lastName = stages.get(stages.size() - 1).activationName();
@@ -197,6 +223,7 @@ public final class ModelAssembler {
      * @throws ConfigException naming the JSON path if the optimizer is not installed or its options are bad
      */
     public Optimizer optimizer(ModelSpec spec, Network network) {
+        requireOptimizer(spec);
         ComponentSpec opt = spec.optimizer();
         OptimizerProvider optimizerProvider = lookup(optimizers, opt.type(), "optimizer", "optimizer.type");
         Options optimizerOptions = Options.parse(optimizerProvider.options(), opt.options(), "optimizer");
@@ -204,6 +231,20 @@ public final class ModelAssembler {
                 optimizerSeed(spec.seed()));
         PluginLabel label = label(PluginKind.OPTIMIZER, opt.type());
         return new GuardedOptimizer(created("optimizer", label, () -> optimizerProvider.create(context)), label);
+    }
+
+    /**
+     * Training needs an optimizer, and plugnet picks none for the model: a model file that names none predicts,
+     * evaluates, explains and checks gradients, but is trained only once it names one.
+     *
+     * @throws ConfigException at {@code optimizer}, listing the installed optimizers, if {@code spec} names none
+     */
+    public void requireOptimizer(ModelSpec spec) {
+        if (spec.optimizer() == null) {
+            throw new ConfigException("optimizer", "training needs an optimizer and the model names none; add"
+                    + " \"optimizer\": a name or {\"type\": name, options…}, one of the installed: "
+                    + String.join(", ", new java.util.TreeSet<>(optimizers.keySet())));
+        }
     }
 
     private PluginLabel label(PluginKind kind, String name) {

@@ -18,6 +18,9 @@ import java.util.List;
  * the tail, either a {@link Shortcut} (fused steps 1–2 of SPEC.md) or the generic steps (the loss's step 1,
  * then the output activation's vector-Jacobian product, step 2). Any depth, any widths.
  *
+ * <p>A network built for prediction whose loss plugin is not installed has no loss ({@link #hasLoss()}): it
+ * runs {@link #forward} alone, and refuses {@link #loss} and {@link #backward}.
+ *
  * <p>A training step is {@link #forward}, {@link #loss}, {@link #backward}, then the optimizer's step. Buffers
  * are reused while the batch size stays the same, so a step allocates nothing once warmed up. A network is not
  * thread-safe.
@@ -80,6 +83,7 @@ public final class Network {
      * @return L, the mean loss over the batch; the shortcut computes it stably from the logits
      */
     public double loss(Matrix target) {
+        requireLoss();
         Stage last = last();
         Matrix.requireSameShape("targets", last.output(), target);
         try {
@@ -98,6 +102,7 @@ public final class Network {
      *         example {@code t > 0} where softmax underflowed to {@code s = 0}); nothing is trained on it
      */
     public void backward(Matrix target) {
+        requireLoss();
         Stage last = last();
         Matrix.requireSameShape("targets", last.output(), target);
         if (shortcut != null) {
@@ -123,6 +128,18 @@ public final class Network {
             if (i > 0) {
                 all[i - 1].activationBackward(inputGradient);
             }
+        }
+    }
+
+    /** @return whether the network has its loss (one built for prediction lacks it when its plugin is missing) */
+    public boolean hasLoss() {
+        return loss != null;
+    }
+
+    private void requireLoss() {
+        if (loss == null) {
+            throw new IllegalStateException("the loss \"" + lossName + "\" is not installed: this network was built"
+                    + " for prediction only");
         }
     }
 
@@ -213,6 +230,9 @@ public final class Network {
     public String backwardPath() {
         Stage last = last();
         String act = last.activationName() == null ? "no activation" : last.activationName();
+        if (loss == null) {
+            return "none: the loss \"" + lossName + "\" is not installed (prediction only)";
+        }
         if (shortcut != null) {
             return "shortcut " + shortcutName + " (fused steps 1–2 for " + act + " + " + lossName + ")";
         }
@@ -234,7 +254,8 @@ public final class Network {
                     stage.activationName() == null ? "" : ", activation " + stage.activationName()));
             width = stage.layer().outputWidth();
         }
-        sb.append("loss: ").append(lossName).append('\n');
+        sb.append("loss: ").append(lossName).append(loss == null ? " (not installed: prediction only)" : "")
+                .append('\n');
         sb.append("backward tail: ").append(backwardPath()).append('\n');
         sb.append("parameters: ").append(parameterCount());
         return sb.toString();

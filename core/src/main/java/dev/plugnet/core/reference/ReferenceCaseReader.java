@@ -122,8 +122,8 @@ public final class ReferenceCaseReader {
         }
         double[] classWeights = c.has("class_weights")
                 ? numbers(c.get("class_weights"), c.path("class_weights"), k) : null;
-        return new ReferenceCase(name, source, List.copyOf(sizes), c.string("hidden_activation", "sigmoid"),
-                c.string("output_activation", "softmax"), c.string("loss", "cross_entropy"), x, t, w, b,
+        return new ReferenceCase(name, source, List.copyOf(sizes), c.requireString("hidden_activation"),
+                c.requireString("output_activation"), c.requireString("loss"), x, t, w, b,
                 new ReferenceCase.Expected(lossNode.doubleValue(), s, dLds, pre, hiddenOut, dpre, dhidden, dW, db),
                 classWeights);
     }

@@ -52,7 +52,7 @@ public final class ReferenceCheck {
             loss = new ComponentSpec(c.loss(), Map.of("class_weights", w));
         }
         return new ModelSpec(1, c.name(), null, c.sizes().get(0), layers, loss,
-                ComponentSpec.named("sgd"), shortcuts, 0L, TrainingSpec.DEFAULTS);
+                null, shortcuts, 0L, TrainingSpec.DEFAULTS); // a case is one forward and backward: no optimizer
     }
 
     /**

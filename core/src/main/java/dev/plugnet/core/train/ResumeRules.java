@@ -38,8 +38,10 @@ public final class ResumeRules {
         if (!Objects.equals(a.label(), b.label())) {
             throw changed(where, "label column", String.valueOf(a.label()), String.valueOf(b.label()));
         }
-        if (!saved.optimizer().type().equals(requested.optimizer().type())) {
-            throw changed(where, "optimizer", saved.optimizer().type(), requested.optimizer().type());
+        String savedOptimizer = saved.optimizer() == null ? "none" : saved.optimizer().type();
+        String requestedOptimizer = requested.optimizer() == null ? "none" : requested.optimizer().type();
+        if (!savedOptimizer.equals(requestedOptimizer)) {
+            throw changed(where, "optimizer", savedOptimizer, requestedOptimizer);
         }
     }
 

@@ -30,6 +30,17 @@ class ModelAssemblerTest {
     }
 
     @Test
+    void aModelThatNamesNoOptimizerBuildsItsNetworkButTrainingAsksForOneAtItsPath() {
+        ModelSpec spec = PLUGNET.reader().read("{\"inputs\": 2, \"layers\": [{\"type\": \"dense\", \"units\": 1}],"
+                + " \"loss\": \"mse\"}");
+        assertEquals(1, PLUGNET.assembler().network(spec).outputs());
+        ConfigException e = assertThrows(ConfigException.class, () -> PLUGNET.assemble(spec));
+        assertEquals("optimizer", e.location());
+        assertEquals("training needs an optimizer and the model names none; add \"optimizer\": a name or"
+                + " {\"type\": name, options…}, one of the installed: adam, momentum, sgd", e.problem());
+    }
+
+    @Test
     void the543ExampleAssemblesWithTheShortcutAndSaysSo() {
         AssembledModel model = PLUGNET.assemble(example());
         Network network = model.network();

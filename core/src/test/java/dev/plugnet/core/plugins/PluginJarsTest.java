@@ -105,7 +105,7 @@ class PluginJarsTest {
         Plugnet plugnet = Plugnet.with(registry);
         var model = plugnet.assemble(plugnet.reader().read("{\"inputs\": 3, \"layers\": [{\"type\": \"good_layer\"},"
                 + " {\"type\": \"plain_layer\"}, {\"type\": \"dense\", \"units\": 2, \"activation\": \"softmax\"}],"
-                + " \"loss\": \"cross_entropy\"}"));
+                + " \"loss\": \"cross_entropy\", \"optimizer\": \"sgd\"}"));
         assertEquals(3, model.network().stages().size());
     }
 

@@ -38,7 +38,7 @@ class TrainingStepTest {
     void aNonFiniteGradientStopsTheStepNamingTheParameterAndLeavesWeightsAlone() {
         AssembledModel model = PLUGNET.assemble(PLUGNET.reader().read("""
                 {"inputs": 1, "layers": [{"type": "dense", "units": 1, "weights": [[1]], "biases": [0]}],
-                 "loss": "mse"}"""));
+                 "loss": "mse", "optimizer": "sgd"}"""));
         Matrix before = model.network().parameters().get(0).value().copy();
         NonFiniteException e = assertThrows(NonFiniteException.class,
                 () -> new TrainingStep(model).run(Matrix.of(new double[] {1e300}), Matrix.of(new double[] {-1e300})));
