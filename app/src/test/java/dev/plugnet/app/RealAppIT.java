@@ -25,6 +25,8 @@ class RealAppIT {
     private static final Path MODULES = Path.of(System.getProperty("plugnet.modules", "target/modules"));
     private static final Path WITHOUT_SHORTCUT = Path.of(System.getProperty("plugnet.modulesWithoutShortcut",
             "target/modules-without-shortcut"));
+    private static final Path WITHOUT_LOSSES = Path.of(System.getProperty("plugnet.modulesWithoutLosses",
+            "target/modules-without-losses"));
     private static final Path FIXTURES = Path.of(System.getProperty("plugnet.fixtures",
             "../core/src/test/resources/fixtures"));
     private static final Path WEIGHTED_FIXTURES = Path.of(System.getProperty("plugnet.weightedFixtures",
@@ -92,6 +94,26 @@ class RealAppIT {
         Result r = run(path, "verify-reference", "--expect-generic-only", FIXTURES.toString(),
                 WEIGHTED_FIXTURES.toString());
         assertEquals(0, r.code(), r.both());
+    }
+
+    @Test
+    void withoutTheLossAndOptimizerModulesACheckpointStillPredictsAndEvaluateNamesTheMissingLoss() throws Exception {
+        Path model = dir.resolve("thyroid.json");
+        app("train", "--epochs", "3", "--out", model.toString());
+        Path expected = dir.resolve("expected.csv");
+        app("predict", "--model", model.toString(), "--data", "thyroid", "--out", expected.toString());
+        String forwardOnly = WITHOUT_LOSSES + File.pathSeparator + MODULES.resolve("plugnet-app.jar");
+        Path predictions = dir.resolve("predictions.csv");
+        Result predict = run(forwardOnly, "predict", "--model", model.toString(), "--data", "thyroid", "--out",
+                predictions.toString());
+        assertEquals(0, predict.code(), predict.both());
+        assertEquals(Files.readString(expected), Files.readString(predictions), "the same predictions");
+        Result evaluate = run(forwardOnly, "evaluate", "--model", model.toString(), "--data", "thyroid");
+        assertEquals(1, evaluate.code(), evaluate.both());
+        assertTrue(evaluate.err().startsWith("plugnet: " + model + ": evaluating reports the loss (predict needs"
+                + " only the layers and activations), and needs plugins that are not installed: loss"
+                + " \"cross_entropy\" (module dev.plugnet.losses"), evaluate.err());
+        assertEquals(1, evaluate.err().lines().count(), evaluate.err());
     }
 
     @Test

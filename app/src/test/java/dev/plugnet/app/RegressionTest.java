@@ -125,7 +125,7 @@ class RegressionTest {
     void aRegressionHasNoAccuracyToMonitor() throws IOException {
         Path config = Files.writeString(dir.resolve("acc.json"), """
                 {"layers": [{"type": "dense", "units": 4, "activation": "tanh"}, {"type": "dense"}], "loss": "mae",
-                 "training": {"monitor": "validation_accuracy"}}""");
+                 "optimizer": "sgd", "training": {"monitor": "validation_accuracy"}}""");
         Cli.Result r = Cli.run("train", "--config", config.toString(), "--data", "friedman", "--out",
                 dir.resolve("acc-out.json").toString());
         assertEquals(ExitCodes.BAD_INPUT, r.code());

@@ -95,6 +95,28 @@ class TrainCommandTest {
         assertEquals(2, Cli.run(concat(common, "--threads", "0")).code());
     }
 
+    @Test
+    void aConfigWithoutAnOptimizerTrainsOnlyWithOneAndOtherwiseTheMessageNamesTheFileAndThePath() throws Exception {
+        Path config = Files.writeString(dir.resolve("no-optimizer.json"), """
+                {"inputs": 4, "layers": [{"type": "dense", "units": 4, "activation": "sigmoid"},
+                            {"type": "dense", "units": 3, "activation": "softmax"}],
+                 "loss": "cross_entropy", "training": {"epochs": 2}}""");
+        Path out = dir.resolve("no-optimizer-out.json");
+        Cli.Result refused = Cli.run("train", "--config", config.toString(), "--data", "iris", "--out",
+                out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, refused.code());
+        assertEquals("plugnet: " + config + " optimizer: training needs an optimizer and the model names none; add"
+                + " \"optimizer\": a name or {\"type\": name, options…}, one of the installed: adam, momentum, sgd"
+                + " (or pass --optimizer NAME)", refused.errLine());
+        assertTrue(Files.notExists(out), "nothing is written");
+        Cli.Result gradcheck = Cli.run("gradcheck", "--config", config.toString());
+        assertEquals(0, gradcheck.code(), "gradcheck needs no optimizer: " + gradcheck.err());
+        Cli.Result trained = Cli.run("train", "--config", config.toString(), "--data", "iris", "--optimizer", "adam",
+                "--out", out.toString());
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue((trained.out() + trained.err()).contains("optimizer adam"), trained.out() + trained.err());
+    }
+
     private static String[] concat(String[] head, String... tail) {
         String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
         System.arraycopy(tail, 0, all, head.length, tail.length);
