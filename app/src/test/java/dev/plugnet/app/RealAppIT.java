@@ -109,7 +109,7 @@ class RealAppIT {
         assertEquals(0, predict.code(), predict.both());
         assertEquals(Files.readString(expected), Files.readString(predictions), "the same predictions");
         Result evaluate = run(forwardOnly, "evaluate", "--model", model.toString(), "--data", "thyroid");
-        assertEquals(1, evaluate.code(), evaluate.both());
+        assertEquals(ExitCodes.BAD_INPUT, evaluate.code(), evaluate.both());
         assertTrue(evaluate.err().startsWith("plugnet: " + model + ": evaluating reports the loss (predict needs"
                 + " only the layers and activations), and needs plugins that are not installed: loss"
                 + " \"cross_entropy\" (module dev.plugnet.losses"), evaluate.err());
