@@ -37,7 +37,8 @@ import java.util.List;
  * the file that {@code plugnet evaluate} and the library read, and {@link #fromCheckpoint} turns a checkpoint
  * written by {@code plugnet train} into a Spark model.
  */
-public final class PlugnetClassificationModel extends Model<PlugnetClassificationModel> implements MLWritable {
+public final class PlugnetClassificationModel extends Model<PlugnetClassificationModel>
+        implements ScoringParams<PlugnetClassificationModel>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -56,26 +57,15 @@ public final class PlugnetClassificationModel extends Model<PlugnetClassificatio
 
     PlugnetClassificationModel(String uid, Checkpoint checkpoint, long jobsPerEpoch) {
         this.uid = uid;
-        featuresCol = new Param<>(this, "featuresCol",
-            "the features: a vector column (used when featureCols is empty)");
-        featureCols = new StringArrayParam(this, "featureCols",
-            "numeric feature columns, in the network's input order (instead of featuresCol)");
-        predictionCol = new Param<>(this, "predictionCol",
-            "output: the predicted class (its number, or its index when class names are not numbers)");
-        probabilityCol = new Param<>(this, "probabilityCol",
-            "output: every class's probability, a vector");
-        rawPredictionCol = new Param<>(this, "rawPredictionCol",
-            "output: the output layer's logits, a vector");
-        predictedLabelCol = new Param<>(this, "predictedLabelCol",
-            "output: the predicted class's name");
+        ScoringColumns shared = ScoringColumns.define(this);
+        featuresCol = shared.featuresCol();
+        featureCols = shared.featureCols();
+        predictionCol = shared.predictionCol();
+        probabilityCol = shared.probabilityCol();
+        rawPredictionCol = shared.rawPredictionCol();
+        predictedLabelCol = shared.predictedLabelCol();
         this.checkpoint = checkpoint;
         this.jobsPerEpoch = jobsPerEpoch;
-        setDefault(featuresCol, "features");
-        setDefault(featureCols, new String[0]);
-        setDefault(predictionCol, "prediction");
-        setDefault(probabilityCol, "probability");
-        setDefault(rawPredictionCol, "rawPrediction");
-        setDefault(predictedLabelCol, "predictedLabel");
     }
 
     /**
@@ -219,81 +209,33 @@ public final class PlugnetClassificationModel extends Model<PlugnetClassificatio
         return read().load(path);
     }
 
+    @Override
     public Param<String> featuresCol() {
         return featuresCol;
     }
 
+    @Override
     public StringArrayParam featureCols() {
         return featureCols;
     }
 
+    @Override
     public Param<String> predictionCol() {
         return predictionCol;
     }
 
+    @Override
     public Param<String> probabilityCol() {
         return probabilityCol;
     }
 
+    @Override
     public Param<String> rawPredictionCol() {
         return rawPredictionCol;
     }
 
+    @Override
     public Param<String> predictedLabelCol() {
         return predictedLabelCol;
-    }
-
-    public String getFeaturesCol() {
-        return getOrDefault(featuresCol);
-    }
-
-    public String[] getFeatureCols() {
-        return getOrDefault(featureCols);
-    }
-
-    public String getPredictionCol() {
-        return getOrDefault(predictionCol);
-    }
-
-    public String getProbabilityCol() {
-        return getOrDefault(probabilityCol);
-    }
-
-    public String getRawPredictionCol() {
-        return getOrDefault(rawPredictionCol);
-    }
-
-    public String getPredictedLabelCol() {
-        return getOrDefault(predictedLabelCol);
-    }
-
-    public PlugnetClassificationModel setFeaturesCol(String value) {
-        set(featuresCol, value);
-        return this;
-    }
-
-    public PlugnetClassificationModel setFeatureCols(String[] value) {
-        set(featureCols, value);
-        return this;
-    }
-
-    public PlugnetClassificationModel setPredictionCol(String value) {
-        set(predictionCol, value);
-        return this;
-    }
-
-    public PlugnetClassificationModel setProbabilityCol(String value) {
-        set(probabilityCol, value);
-        return this;
-    }
-
-    public PlugnetClassificationModel setRawPredictionCol(String value) {
-        set(rawPredictionCol, value);
-        return this;
-    }
-
-    public PlugnetClassificationModel setPredictedLabelCol(String value) {
-        set(predictedLabelCol, value);
-        return this;
     }
 }

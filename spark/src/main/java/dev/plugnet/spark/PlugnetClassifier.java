@@ -43,7 +43,8 @@ import java.util.Map;
  * on each partition and averages the parameters and optimizer state. Settings not set here come from the
  * model's {@code training} section. Runs are reproducible for a given seed and partitioning.
  */
-public final class PlugnetClassifier extends Estimator<PlugnetClassificationModel> implements DefaultParamsWritable {
+public final class PlugnetClassifier extends Estimator<PlugnetClassificationModel>
+        implements ScoringParams<PlugnetClassifier>, DefaultParamsWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -73,19 +74,14 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
         this.uid = uid;
         model = new Param<>(this, "model",
             "the network: plugnet's model JSON, as text or as a path (any file system Spark reads)");
-        featuresCol = new Param<>(this, "featuresCol",
-            "the features: a vector column (used when featureCols is empty)");
-        featureCols = new StringArrayParam(this, "featureCols",
-            "numeric feature columns, in the network's input order (instead of featuresCol)");
+        ScoringColumns shared = ScoringColumns.define(this);
+        featuresCol = shared.featuresCol();
+        featureCols = shared.featureCols();
+        predictionCol = shared.predictionCol();
+        probabilityCol = shared.probabilityCol();
+        rawPredictionCol = shared.rawPredictionCol();
+        predictedLabelCol = shared.predictedLabelCol();
         labelCol = new Param<>(this, "labelCol", "the class labels: strings or numbers");
-        predictionCol = new Param<>(this, "predictionCol",
-            "output: the predicted class (its number, or its index when class names are not numbers)");
-        probabilityCol = new Param<>(this, "probabilityCol",
-            "output: every class's probability, a vector");
-        rawPredictionCol = new Param<>(this, "rawPredictionCol",
-            "output: the output layer's logits, a vector");
-        predictedLabelCol = new Param<>(this, "predictedLabelCol",
-            "output: the predicted class's name");
         epochs = new IntParam(this, "epochs", "epochs to train (default: the model's)");
         batchSize = new IntParam(this, "batchSize",
             "rows per minibatch: global in synchronous mode, per partition in averaging mode (default: the model's)");
@@ -100,13 +96,7 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
         localEpochs = new IntParam(this, "localEpochs",
             "averaging mode: local epochs per partition between averages");
         aggregationDepth = new IntParam(this, "aggregationDepth", "treeAggregate's depth (>= 2)");
-        setDefault(featuresCol, "features");
-        setDefault(featureCols, new String[0]);
         setDefault(labelCol, "label");
-        setDefault(predictionCol, "prediction");
-        setDefault(probabilityCol, "probability");
-        setDefault(rawPredictionCol, "rawPrediction");
-        setDefault(predictedLabelCol, "predictedLabel");
         setDefault(trainingMode, TrainingMode.SYNCHRONOUS.word());
         setDefault(localEpochs, 1);
         setDefault(aggregationDepth, 2);
@@ -272,8 +262,8 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
     @Override
     public StructType transformSchema(StructType schema) {
         Columns.label(schema, getOrDefault(labelCol));
-        return Columns.scored(schema, getOrDefault(predictionCol), getOrDefault(probabilityCol),
-                getOrDefault(rawPredictionCol), getOrDefault(predictedLabelCol));
+        return Columns.scored(schema, getPredictionCol(), getProbabilityCol(),
+                getRawPredictionCol(), getPredictedLabelCol());
     }
 
     @Override
@@ -295,10 +285,12 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
         return model;
     }
 
+    @Override
     public Param<String> featuresCol() {
         return featuresCol;
     }
 
+    @Override
     public StringArrayParam featureCols() {
         return featureCols;
     }
@@ -307,18 +299,22 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
         return labelCol;
     }
 
+    @Override
     public Param<String> predictionCol() {
         return predictionCol;
     }
 
+    @Override
     public Param<String> probabilityCol() {
         return probabilityCol;
     }
 
+    @Override
     public Param<String> rawPredictionCol() {
         return rawPredictionCol;
     }
 
+    @Override
     public Param<String> predictedLabelCol() {
         return predictedLabelCol;
     }
@@ -361,38 +357,8 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
         return this;
     }
 
-    public PlugnetClassifier setFeaturesCol(String value) {
-        set(featuresCol, value);
-        return this;
-    }
-
-    public PlugnetClassifier setFeatureCols(String... value) {
-        set(featureCols, value);
-        return this;
-    }
-
     public PlugnetClassifier setLabelCol(String value) {
         set(labelCol, value);
-        return this;
-    }
-
-    public PlugnetClassifier setPredictionCol(String value) {
-        set(predictionCol, value);
-        return this;
-    }
-
-    public PlugnetClassifier setProbabilityCol(String value) {
-        set(probabilityCol, value);
-        return this;
-    }
-
-    public PlugnetClassifier setRawPredictionCol(String value) {
-        set(rawPredictionCol, value);
-        return this;
-    }
-
-    public PlugnetClassifier setPredictedLabelCol(String value) {
-        set(predictedLabelCol, value);
         return this;
     }
 
