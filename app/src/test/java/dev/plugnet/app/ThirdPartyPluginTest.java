@@ -16,12 +16,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -233,5 +245,117 @@ class ThirdPartyPluginTest {
             assertTrue(check.passed() && check.worstRelativeError() < 1e-5, () -> check.path() + ": worst relative"
                     + " error " + check.worstRelativeError() + " at element " + check.worstElement());
         }
+    }
+
+    /**
+     * The example's own tests — one testkit check of every kind (LayerCheck, ActivationCheck, LossCheck,
+     * OptimizerCheck, ShortcutCheck) and the authors' own cases — compiled from its sources against the api, the
+     * testkit and plugnet's softmax, and run with the JUnit platform, as {@code mvn -f
+     * examples/third-party-layer/pom.xml verify} runs them.
+     */
+    @Test
+    void theExamplesOwnTestsRunEveryCheckOfTheTestkitAndPass() throws Exception {
+        Path testkit = location(dev.plugnet.testkit.LayerCheck.class);
+        Path activations = location(Class.forName("dev.plugnet.activations.SoftmaxProvider"));
+        Path api = location(ApiVersion.class);
+        PluginJarBuilder tests = PluginJarBuilder.create().classPath(api, testkit, activations,
+                location(Test.class));
+        List<String> classes = new ArrayList<>();
+        for (String tree : List.of("src/main/java", "src/test/java")) {
+            Path root = EXAMPLE.resolve(tree);
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")
+                        && !f.getFileName().toString().equals("module-info.java")).toList()) {
+                    String relative = root.relativize(file).toString().replace('\\', '/');
+                    tests.source(relative, Files.readString(file));
+                    if (tree.equals("src/test/java")) {
+                        classes.add(relative.substring(0, relative.length() - ".java".length()).replace('/', '.'));
+                    }
+                }
+            }
+        }
+        Path jar = tests.build(work.resolve("example-tests.jar"));
+        String source = String.join("\n", classes.stream().map(c -> {
+            try {
+                return Files.readString(EXAMPLE.resolve("src/test/java/" + c.replace('.', '/') + ".java"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList());
+        for (String check : List.of("LayerCheck", "ActivationCheck", "LossCheck", "OptimizerCheck", "ShortcutCheck")) {
+            assertTrue(source.contains(check + ".of("), "the example's tests run " + check);
+        }
+        try (URLClassLoader loader = new ExampleTestLoader(new URL[] {jar.toUri().toURL(), activations.toUri().toURL()},
+                ThirdPartyPluginTest.class.getClassLoader())) {
+            List<DiscoverySelector> selectors = new ArrayList<>();
+            for (String name : classes) {
+                selectors.add(DiscoverySelectors.selectClass(loader.loadClass(name)));
+            }
+            SummaryGeneratingListener listener = new SummaryGeneratingListener();
+            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectors).build(),
+                    listener);
+            TestExecutionSummary summary = listener.getSummary();
+            StringWriter failures = new StringWriter();
+            summary.printFailuresTo(new PrintWriter(failures), 20);
+            assertEquals(0, summary.getTotalFailureCount(), failures.toString());
+            assertEquals(6, classes.size(), "a test class for each plugin: " + classes);
+            assertEquals(summary.getTestsFoundCount(), summary.getTestsSucceededCount(), failures.toString());
+            assertTrue(summary.getTestsSucceededCount() >= 20, summary.getTestsSucceededCount() + " tests in " + classes);
+        }
+    }
+
+    /**
+     * The example's test classes with plugnet's activations beside them, as the example's own build has them on
+     * its test path: the activations' classes are loaded here, not from the module that keeps its package
+     * unexported; everything else (the api, the testkit, JUnit) comes from the parent.
+     */
+    private static final class ExampleTestLoader extends URLClassLoader {
+        ExampleTestLoader(URL[] urls, ClassLoader parent) {
+            super(urls, parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith("dev.plugnet.activations.")) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                return loaded != null ? loaded : findClass(name);
+            }
+        }
+    }
+
+    private static Path location(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    @Test
+    void aNetworkOfOnePluginOfEveryKindFromTheFolderTrainsThroughTheApp() throws Exception {
+        String model = EXAMPLE.resolve("every-kind.json").toString();
+        String checkpoint = work.resolve("every-kind.json").toString();
+        Run train = run("--plugins", folder.toString(), "train", "--config", model, "--data", "thyroid",
+                "--epochs", "60", "--out", checkpoint);
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().contains("backward tail: shortcut softmax_focal (fused steps 1–2 for softmax + focal)"),
+                train.out());
+        assertTrue(train.out().contains("optimizer rmsprop"), train.out());
+        java.util.regex.Matcher accuracy = java.util.regex.Pattern.compile("held-out test: accuracy (\\d+\\.\\d)%")
+                .matcher(train.out());
+        assertTrue(accuracy.find(), train.out());
+        assertTrue(Double.parseDouble(accuracy.group(1)) >= 85.0, train.out());
+        String saved = Files.readString(Path.of(checkpoint));
+        assertTrue(saved.contains("\"square_avg[0]\""), "rmsprop's state is saved by name");
+
+        Run resumed = run("--plugins", folder.toString(), "train", "--resume", checkpoint, "--data", "thyroid",
+                "--epochs", "2", "--out", work.resolve("every-kind-more.json").toString());
+        assertEquals(0, resumed.code(), resumed.err());
+        Run gradcheck = run("--plugins", folder.toString(), "gradcheck", "--config", model);
+        assertEquals(0, gradcheck.code(), gradcheck.out() + gradcheck.err());
+        Run generic = run("--plugins", folder.toString(), "gradcheck", "--config", model, "--no-shortcut");
+        assertEquals(0, generic.code(), generic.out() + generic.err());
+        Run explain = run("--plugins", folder.toString(), "explain", "--model", checkpoint, "--rows", "2");
+        assertEquals(0, explain.code(), explain.err());
+        assertTrue(explain.out().contains("(1 − s_bk)^γ"), explain.out());
     }
 }
