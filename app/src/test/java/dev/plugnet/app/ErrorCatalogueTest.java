@@ -103,7 +103,7 @@ class ErrorCatalogueTest {
     private static final String SECTION_OUTPUT = "Output files and standard output (`--out`, `--plot`, `--schema`)";
     private static final String SECTION_RESUME = "Resumed runs (`--resume`)";
 
-    private void scenarios() throws IOException, InterruptedException {
+    private void scenarios() throws Exception {
         String good = dir.resolve("good.json").toString();
         Cli.Result trained = Cli.run("train", "--epochs", "3", "--out", good);
         assertEquals(0, trained.code(), trained.err());
@@ -141,6 +141,9 @@ class ErrorCatalogueTest {
         add(c, "control characters in a name (escaped, never sent to the terminal raw)", "train", "--config",
                 config("escape.json", "\"thyroid-5-4-3\"", "\"x\\u001b[2J\\r\""), "--data", file("four.csv",
                 "a,b,c,d,label\n1,2,3,4,x\n1,2,3,4,y\n"));
+        add(c, "no optimizer, for `train` (predict, evaluate, explain and gradcheck need none)", "train", "--config",
+                config("no-optimizer.json", "\"optimizer\": { \"type\": \"adam\", \"learning_rate\": 0.02 },\n  ", ""),
+                "--data", "thyroid");
         add(c, "a newer model format", "train", "--config", config("newer.json", "\"format\": 1", "\"format\": 9"), "--data", "thyroid");
 
         String d = SECTION_CSV;
@@ -242,6 +245,33 @@ class ErrorCatalogueTest {
         file("plugins/broken.jar", "not a zip");
         add(p, "a jar that is not a module (a warning: everything else loads)", "--plugins", dir.resolve("plugins").toString(), "plugins");
         add(p, "a `--compute` backend that is not installed", "--compute", "cuda", "plugins");
+        Path api = Path.of(dev.plugnet.api.ApiVersion.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path buggy = Files.createDirectories(dir.resolve("buggy"));
+        PluginFailureTest.jar(buggy, api, "com.example.buggy", "com.example.buggy", "BuggyProvider",
+                PluginFailureTest.layer("com.example.buggy", "BuggyProvider", "buggy_identity", true),
+                "ThrowingProvider", PluginFailureTest.THROWING);
+        String buggyModel = config("buggy-model.json", "{ \"type\": \"dense\", \"units\": 3",
+                "{ \"type\": \"buggy_identity\" },\n    { \"type\": \"dense\", \"units\": 3");
+        add(p, "a provider that throws while loading (a warning: the jar's other plugins load)", "--plugins",
+                buggy.toString(), "plugins");
+        add(p, "a bug in a plugin (one line naming the plugin, its kind, module, jar and layer; the stack trace with"
+                + " `PLUGNET_DEBUG=1`)", "--plugins", buggy.toString(), "train", "--config", buggyModel, "--data",
+                "thyroid", "--out", dir.resolve("buggy-out.json").toString());
+        Path clash = Files.createDirectories(dir.resolve("clash"));
+        for (String module : List.of("one", "two")) {
+            PluginFailureTest.jar(clash, api, "com.example." + module, "com.example." + module, "SwishProvider",
+                    PluginFailureTest.layer("com.example." + module, "SwishProvider", "swish", false));
+        }
+        add(p, "two folder jars naming one plugin (both skipped with a warning; nothing else is affected)", "--plugins",
+                clash.toString(), "gradcheck", "--config", "thyroid");
+        add(p, "a model using the name two folder jars claim", "--plugins", clash.toString(), "gradcheck", "--config",
+                config("clash-model.json", "{ \"type\": \"dense\", \"units\": 3",
+                        "{ \"type\": \"swish\" },\n    { \"type\": \"dense\", \"units\": 3"));
+        Path shadow = Files.createDirectories(dir.resolve("shadow"));
+        PluginFailureTest.jar(shadow, api, "com.example.shadow", "com.example.shadow", "DenseProvider",
+                PluginFailureTest.layer("com.example.shadow", "DenseProvider", "dense", false));
+        add(p, "a folder plugin reusing a built-in name (skipped with a warning)", "--plugins", shadow.toString(),
+                "gradcheck", "--config", "thyroid");
 
         String u = SECTION_USAGE;
         add(u, "no command", new String[0]);
@@ -279,7 +309,7 @@ class ErrorCatalogueTest {
         return s.replace("|", "\\|");
     }
 
-    private String catalogue() throws IOException, InterruptedException {
+    private String catalogue() throws Exception {
         scenarios();
         Map<String, StringBuilder> sections = new LinkedHashMap<>();
         for (Scenario s : scenarios) {
@@ -311,7 +341,7 @@ class ErrorCatalogueTest {
                 | exit code | meaning |
                 |---|---|
                 | 0 | success (warnings about skipped plugin jars do not change it) |
-                | 1 | a run that failed: training met a non-finite loss or gradient (the last good checkpoint is kept), a check above its tolerance, an internal error |
+                | 1 | a run that failed: training met a non-finite loss or gradient (the last good checkpoint is kept), a check above its tolerance, a bug in a plugin (named with its module and jar), an internal error |
                 | 2 | bad usage or bad input: a flag, a config, a data file, a checkpoint, a plugin folder; nothing on disk is changed |
                 """);
         sections.forEach((title, table) -> doc.append("\n## ").append(title).append("\n\n").append(table));
@@ -319,7 +349,7 @@ class ErrorCatalogueTest {
     }
 
     @Test
-    void docsErrorsMdIsWhatTheAppPrints() throws IOException, InterruptedException {
+    void docsErrorsMdIsWhatTheAppPrints() throws Exception {
         String expected = catalogue();
         if (Boolean.getBoolean("plugnet.regenerate-errors")) {
             Files.createDirectories(DOC.getParent());

@@ -38,8 +38,18 @@ class PluginFailureTest {
              "loss": "cross_entropy", "optimizer": {"type": "sgd"}, "training": {"epochs": 1}}
             """;
 
-    /** An identity layer whose backward indexes past its gradient, and a provider in the same jar that throws. */
-    private static String layer(String pkg, String className, String name, boolean bug) {
+    /** A layer provider that throws when asked its name (package {@code com.example.buggy}). */
+    static final String THROWING = """
+                package com.example.buggy;
+                public final class ThrowingProvider implements dev.plugnet.api.LayerProvider {
+                    public String name() { throw new IllegalStateException("no name today"); }
+                    public String description() { return "throws"; }
+                    public dev.plugnet.api.Layer create(dev.plugnet.api.LayerContext c) { return null; }
+                }
+                """;
+
+    /** An identity layer whose backward indexes past its gradient when {@code bug} is true. */
+    static String layer(String pkg, String className, String name, boolean bug) {
         return """
                 package %s;
                 import dev.plugnet.api.*;
@@ -63,7 +73,15 @@ class PluginFailureTest {
     }
 
     private static Path jar(String dir, String module, String pkg, String... sources) throws Exception {
-        Path folder = Files.createDirectories(work.resolve(dir));
+        return jar(Files.createDirectories(work.resolve(dir)), api, module, pkg, sources);
+    }
+
+    /**
+     * Builds a plugin jar {@code folder/module.jar} of layer providers, 1.0.0.
+     *
+     * @param sources pairs of a class's simple name in {@code pkg} and its source
+     */
+    static Path jar(Path folder, Path api, String module, String pkg, String... sources) throws Exception {
         PluginJarBuilder b = PluginJarBuilder.create().modulePath(api).moduleVersion("1.0.0");
         StringBuilder provides = new StringBuilder();
         for (int i = 0; i < sources.length; i += 2) {
@@ -78,14 +96,8 @@ class PluginFailureTest {
     @BeforeAll
     static void buildThePlugins() throws Exception {
         api = Path.of(ApiVersion.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        String throwing = """
-                package com.example.buggy;
-                public final class ThrowingProvider implements dev.plugnet.api.LayerProvider {
-                    public String name() { throw new IllegalStateException("no name today"); }
-                    public String description() { return "throws"; }
-                    public dev.plugnet.api.Layer create(dev.plugnet.api.LayerContext c) { return null; }
-                }
-                """;
+        String throwing = THROWING;
+
         buggy = jar("buggy", "com.example.buggy", "com.example.buggy",
                 "BuggyProvider", layer("com.example.buggy", "BuggyProvider", "buggy_identity", true),
                 "ThrowingProvider", throwing);
