@@ -97,7 +97,7 @@ final class CurvesPlot {
             ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);
             AtomicFiles.write(file, png.toByteArray());
         } catch (IOException e) {
-            throw new PlugnetException("--plot " + file, "cannot be written: " + AtomicFiles.reason(e), e);
+            throw dev.plugnet.core.files.WriteFailedException.of("--plot " + file, e);
         }
     }
 

@@ -98,7 +98,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int exitCode(Throwable e) {
-        if (e instanceof NonFiniteException || e instanceof PluginFailedException) {
+        if (e instanceof NonFiniteException || e instanceof PluginFailedException
+                || e instanceof dev.plugnet.core.files.WriteFailedException) {
             return ExitCodes.FAILED;
         }
         if (e instanceof PlugnetException || e instanceof CommandLine.ParameterException) {

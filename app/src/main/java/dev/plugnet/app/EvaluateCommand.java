@@ -99,8 +99,7 @@ final class EvaluateCommand implements Callable<Integer> {
             try {
                 AtomicFiles.write(misclassified, csv.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new PlugnetException("--misclassified " + misclassified, "cannot be written: "
-                        + AtomicFiles.reason(e), e);
+                throw dev.plugnet.core.files.WriteFailedException.of("--misclassified " + misclassified, e);
             }
         }
         print(out, plugnet, trained, table, report);

@@ -66,7 +66,7 @@ final class PluginsCommand implements Callable<Integer> {
                 try {
                     AtomicFiles.write(schema, (text + "\n").getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
-                    throw new PlugnetException("--schema " + schema, "cannot be written: " + AtomicFiles.reason(e), e);
+                    throw dev.plugnet.core.files.WriteFailedException.of("--schema " + schema, e);
                 }
                 out.println("wrote the model schema to " + schema);
             } else {

@@ -86,7 +86,7 @@ final class PredictCommand implements Callable<Integer> {
             try {
                 AtomicFiles.write(out, csv.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new PlugnetException("--out " + out, "cannot be written: " + AtomicFiles.reason(e), e);
+                throw dev.plugnet.core.files.WriteFailedException.of("--out " + out, e);
             }
             spec.commandLine().getErr().printf(Locale.ROOT, "predict: %d rows written to %s%n", p.rows(), out);
         }

@@ -110,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " runs/NAME-2.json and so on: an existing file is never overwritten unless named here.")
     Path out;
 
-    @Option(names = "--force", description = "Replace an existing --out or --plot file even if it is not"
+    @Option(names = "--force", description = "Replace an existing --out, --plot or --history file even if it is not"
             + " plugnet's own (never a device, a folder or one of the inputs).")
     boolean force;
 
@@ -160,6 +160,13 @@ final class TrainCommand implements Callable<Integer> {
                     + " loses at most N epochs (resume it with --resume). Default 0: only at the end.")
     int checkpointEvery;
 
+    @Option(names = "--history", paramLabel = "FILE.csv", converter = OutputPathConverter.class,
+            description = "Also write every epoch's figures to this CSV file as each epoch ends (one line per"
+                    + " epoch, appended and flushed; a resumed run continues the file). The checkpoint keeps every"
+                    + " epoch up to " + History.MAX_ENTRIES + ", then a thinned, evenly spaced record of at most"
+                    + " that many, with the first, the kept and the last epochs.")
+    Path historyFile;
+
     @Option(names = "--json", description = "Print the final report as JSON on standard output (progress goes to"
             + " standard error).")
     boolean json;
@@ -179,6 +186,9 @@ final class TrainCommand implements Callable<Integer> {
     /** The products' threads when {@code --threads} is given; otherwise the process-wide one is used. */
     private ComputeBackend compute;
 
+    /** Appends each epoch to {@code --history}; closed when {@link #call()} returns. */
+    private dev.plugnet.core.HistoryLog historyLog;
+
     /** Ctrl-C or SIGTERM cancels the run, which keeps its best epoch; closed when {@link #call()} returns. */
     private InterruptSave interrupt;
 
@@ -193,6 +203,11 @@ final class TrainCommand implements Callable<Integer> {
             if (interrupt != null) {
                 interrupt.close();
                 interrupt = null;
+            }
+            if (historyLog != null) {
+                dev.plugnet.core.HistoryLog log = historyLog;
+                historyLog = null;
+                log.close();
             }
             if (compute != null) {
                 compute.close();
@@ -283,10 +298,15 @@ final class TrainCommand implements Callable<Integer> {
         PrintStream terminal = Terminals.interactive() ? (json ? System.err : System.out) : null;
         ProgressPrinter progress = new ProgressPrinter(info, terminal);
         interrupt = new InterruptSave(System.err);
+        dev.plugnet.core.train.TrainingListener listener = progress;
+        if (historyFile != null) {
+            historyLog = new dev.plugnet.core.HistoryLog(progress, historyFile, "--history " + historyFile);
+            listener = historyLog;
+        }
         TrainingRequest request = TrainingRequest.of(model, dataset).withDataWhere(table.whereHeader())
                 .withDataName(dataName).withCompute(backendFor(plugnet, model))
                 .withCheckpoints(checkpointFile, checkpointEvery)
-                .withListener(progress).withCancellation(interrupt.signal()).withValidation(validationRows)
+                .withListener(listener).withCancellation(interrupt.signal()).withValidation(validationRows)
                 .withTest(testRows);
         if (resumed != null) {
             request = request.withResume(resumed, resume.toString()).withEpochs(epochs);
@@ -438,6 +458,7 @@ final class TrainCommand implements Callable<Integer> {
     private void checkOutputs(Path checkpointFile, String dataName) {
         OutputFiles.refuseStandardOutput(out, "--out", "a checkpoint");
         OutputFiles.refuseStandardOutput(plot, "--plot", "the plot");
+        OutputFiles.refuseStandardOutput(historyFile, "--history", "the history");
         OutputFiles.Inputs inputs = new OutputFiles.Inputs().add("--config", config).add("--data", dataName)
                 .add("--validation-data", validationData).add("--test-data", testData).addAll(parent.pluginInputs());
         List<OutputFiles.Output> outputs = new ArrayList<>();
@@ -445,6 +466,10 @@ final class TrainCommand implements Callable<Integer> {
                 inputs.list()));
         if (plot != null) {
             outputs.add(new OutputFiles.Output(new OutputTarget(plot, OutputKind.PNG, "--plot"),
+                    inputs.add("--resume", resume).list()));
+        }
+        if (historyFile != null) {
+            outputs.add(new OutputFiles.Output(new OutputTarget(historyFile, OutputKind.HISTORY, "--history"),
                     inputs.add("--resume", resume).list()));
         }
         OutputFiles.check(force, outputs);

@@ -153,13 +153,27 @@ final class CheckpointDecoder {
     private static History history(JsonNode node, String path) {
         JsonObjectReader h = JsonObjectReader.of(node, path).allowOnly(HISTORY_FIELDS);
         List<EpochStats> epochs = new ArrayList<>();
+        int previous = 0;
         for (JsonObjectReader.Element e : h.requireArray(EPOCHS, "a list of epochs")) {
             JsonObjectReader r = JsonObjectReader.of(e.node(), e.path()).allowOnly(EPOCH_FIELDS);
-            epochs.add(new EpochStats(r.requireInteger(EPOCH, 1), optional(r, TRAIN_LOSS),
+            int epoch = r.requireInteger(EPOCH, 1);
+            if (previous == 0 ? epoch != 1 : epoch <= previous) {
+                throw new ConfigException(r.path(EPOCH), previous == 0
+                        ? "expected the first epoch, 1, got " + epoch + " (a history always keeps epoch 1)"
+                        : "expected an epoch after " + previous + " (epochs are kept in order, each once), got "
+                        + epoch);
+            }
+            previous = epoch;
+            epochs.add(new EpochStats(epoch, optional(r, TRAIN_LOSS),
                     optional(r, TRAIN_ACCURACY), optional(r, VALIDATION_LOSS),
                     optional(r, VALIDATION_ACCURACY), optional(r, EPOCH_LEARNING_RATE)));
         }
-        return new History(epochs, h.integer(BEST_EPOCH, epochs.size(), 0), h.bool(STOPPED_EARLY, false));
+        int best = h.integer(BEST_EPOCH, previous, 0);
+        if (best > 0 && epochs.stream().noneMatch(e -> e.epoch() == best)) {
+            throw new ConfigException(h.path(BEST_EPOCH), "expected one of the epochs in history.epochs (the"
+                    + " best epoch is always kept), got " + best);
+        }
+        return new History(epochs, best, h.bool(STOPPED_EARLY, false));
     }
 
     private static double optional(JsonObjectReader r, String field) {

@@ -53,13 +53,15 @@ public final class CheckpointWriter {
     /**
      * Writes {@code checkpoint} to {@code file}, replacing it atomically.
      *
-     * @throws CheckpointException if it cannot be written; an existing file is then unchanged
+     * @throws dev.plugnet.core.files.WriteFailedException if it cannot be written (a full disk, a read-only
+     *         folder); an existing file is then unchanged and no temporary file is left
+     * @throws dev.plugnet.core.files.OutputRefusedException if {@code file} exists and is not a regular file
      */
     public void write(Path file, Checkpoint checkpoint) {
         try {
             AtomicFiles.write(file, toJson(checkpoint).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new CheckpointException(file.toString(), "cannot be written: " + AtomicFiles.reason(e), e);
+            throw dev.plugnet.core.files.WriteFailedException.of(file.toString(), e);
         }
     }
 

@@ -33,6 +33,13 @@ public enum OutputKind {
             return startsWith(head, "row,predicted".getBytes(StandardCharsets.US_ASCII));
         }
     },
+    /** A training history: CSV, one line per epoch, with plugnet's header. */
+    HISTORY("a plugnet history (a CSV file starting \"epoch,train_loss\")") {
+        @Override
+        boolean matches(byte[] head) {
+            return startsWith(head, "epoch,train_loss,".getBytes(StandardCharsets.US_ASCII));
+        }
+    },
     /** The JSON Schema of the model format. */
     MODEL_SCHEMA("a plugnet model schema") {
         @Override
