@@ -88,6 +88,15 @@ final class Columns {
         return schema.fieldIndex(labelCol);
     }
 
+    /** Checks that {@code column} holds booleans (a validation indicator). */
+    static void indicator(StructType schema, String column) {
+        StructField f = field(schema, column, "the validation indicator");
+        if (!(f.dataType() instanceof org.apache.spark.sql.types.BooleanType)) {
+            throw new PlugnetSparkException("column \"" + column + "\"", "expected a boolean column (true: a validation"
+                    + " row, false: a training row), got " + f.dataType().simpleString());
+        }
+    }
+
     /** @return {@code schema} with the scoring columns that are named (an empty name leaves one out) */
     static StructType scored(StructType schema, String predictionCol, String probabilityCol, String rawPredictionCol,
                              String predictedLabelCol) {

@@ -37,7 +37,8 @@ import java.util.Map;
  *
  * <p>Training: the features are standardised with means and scales fitted on the training rows in one
  * distributed pass; {@code validationFraction} of the rows (a seeded draw per row) are held out for the
- * validation loss after each epoch and early stopping ({@code patience}); {@code trainingMode}
+ * validation loss after each epoch and early stopping ({@code patience}), or the rows that the boolean column
+ * {@code validationIndicatorCol} marks true; {@code trainingMode}
  * {@code synchronous} applies one optimizer step on the driver per global minibatch from gradients summed with
  * {@code treeAggregate} (the single-machine update, to rounding), {@code averaging} trains {@code localEpochs}
  * on each partition and averages the parameters and optimizer state. Settings not set here come from the
@@ -60,6 +61,7 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
     private final IntParam epochs;
     private final IntParam batchSize;
     private final DoubleParam validationFraction;
+    private final Param<String> validationIndicatorCol;
     private final IntParam patience;
     private final LongParam seed;
     private final Param<String> trainingMode;
@@ -87,6 +89,8 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
             "rows per minibatch: global in synchronous mode, per partition in averaging mode (default: the model's)");
         validationFraction = new DoubleParam(this, "validationFraction",
             "fraction of rows held out for validation and early stopping, in [0, 1) (default: the model's)");
+        validationIndicatorCol = new Param<>(this, "validationIndicatorCol",
+            "a boolean column: true for the validation rows, false for the training rows (instead of validationFraction)");
         patience = new IntParam(this, "patience",
             "epochs without a better validation loss before stopping; 0 turns early stopping off (default: the model's)");
         seed = new LongParam(this, "seed",
@@ -97,6 +101,7 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
             "averaging mode: local epochs per partition between averages");
         aggregationDepth = new IntParam(this, "aggregationDepth", "treeAggregate's depth (>= 2)");
         setDefault(labelCol, "label");
+        setDefault(validationIndicatorCol, "");
         setDefault(trainingMode, TrainingMode.SYNCHRONOUS.word());
         setDefault(localEpochs, 1);
         setDefault(aggregationDepth, 2);
@@ -133,7 +138,12 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
         require(batch >= 1, "batchSize", "expected a positive batch size, got " + batch);
         require(fraction >= 0 && fraction < 1, "validationFraction", "expected a fraction in [0, 1), got " + fraction);
         require(wait >= 0, "patience", "expected 0 or more epochs, got " + wait);
-        require(wait == 0 || fraction > 0, "patience", "early stopping (patience " + wait + ") watches the "
+        String indicator = getOrDefault(validationIndicatorCol);
+        boolean indicated = !indicator.isEmpty();
+        require(!indicated || !isSet(validationFraction), "validationFraction", "both validationFraction and"
+                + " validationIndicatorCol are set; the column \"" + indicator + "\" says which rows are validation rows,"
+                + " so set only one of them");
+        require(wait == 0 || fraction > 0 || indicated, "patience", "early stopping (patience " + wait + ") watches the "
                 + "validation rows, but validationFraction is 0; set a validation fraction above 0, or patience 0 to"
                 + " train every epoch and keep the last weights");
         require(local >= 1, "localEpochs", "expected a positive number of epochs, got " + local);
@@ -150,18 +160,24 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
         Columns.features(schema, vector, names, spec.inputs());
         Columns.label(schema, label);
         List<String> featureNames = Columns.featureNames(schema, vector, names, spec.inputs());
+        if (indicated) {
+            Columns.indicator(schema, indicator);
+        }
+        String[] more = indicated ? new String[] {label, indicator} : new String[] {label};
         Dataset<Row> selected = names.length > 0
-                ? dataset.toDF().select(concat(names, label))
-                : dataset.toDF().select(vector, label);
+                ? dataset.toDF().select(concat(names, more))
+                : dataset.toDF().select(concat(new String[] {vector}, more));
         RowReader reader = Columns.features(selected.schema(), vector, names, spec.inputs());
         int labelIndex = selected.schema().fieldIndex(label);
         JavaRDD<Row> rows = selected.javaRDD();
         int partitions = rows.getNumPartitions();
         int width = spec.inputs();
+        RowSplit.Plan splits = indicated ? RowSplit.indicated(selected.schema().fieldIndex(indicator), indicator)
+                : RowSplit.drawn(runSeed, fraction);
 
         FeatureStatistics stats = rows.mapPartitionsWithIndex((p, it) -> {
             FeatureStatistics s = new FeatureStatistics(width);
-            RowSplit split = new RowSplit(runSeed, p, fraction);
+            RowSplit split = splits.partition(p);
             RowPosition where = new RowPosition("partition " + p);
             double[] raw = new double[width];
             long training = 0;
@@ -170,7 +186,7 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
                 where.next();
                 reader.features(row, raw, where);
                 s.addLabel(RowReader.label(row, labelIndex, label, where));
-                if (split.validation()) {
+                if (split.validation(row, where)) {
                     s.addValidation();
                 } else {
                     s.addTraining(raw);
@@ -198,8 +214,14 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
         long[] offsets = stats.offsets(partitions);
         long trainingRows = offsets[partitions];
         if (trainingRows == 0) {
-            throw new PlugnetSparkException("the data", "no training rows (validationFraction " + fraction
-                    + " of " + stats.validationCount() + " rows)");
+            throw new PlugnetSparkException("the data", "no training rows: " + (indicated ? "column \"" + indicator
+                    + "\" marks all " + stats.validationCount() + " rows as validation rows" : "validationFraction "
+                    + fraction + " held out all " + stats.validationCount() + " rows"));
+        }
+        if (indicated && wait > 0 && stats.validationCount() == 0) {
+            throw new PlugnetSparkException("column \"" + indicator + "\"", "no row is marked true (a validation row),"
+                    + " but early stopping (patience " + wait + ") watches the validation rows; mark some, or set"
+                    + " patience 0");
         }
         if (trainingRows > Integer.MAX_VALUE) {
             throw new PlugnetSparkException("the data", "more than " + Integer.MAX_VALUE + " training rows");
@@ -213,7 +235,7 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
         double[] scales = standardizer.scales();
         JavaRDD<TrainingBlock> blocks = rows.mapPartitionsWithIndex((p, it) -> List.of(TrainingBlock.read(p, it,
                 reader, labelIndex, label, classIndex, new Standardizer(means, scales), (int) offsets[p],
-                new RowSplit(runSeed, p, fraction))).iterator(), true).persist(StorageLevel.MEMORY_AND_DISK());
+                splits.partition(p))).iterator(), true).persist(StorageLevel.MEMORY_AND_DISK());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
         Broadcast<String> json = sc.broadcast(plugnet.writer().write(spec));
         DistributedTrainer.Result result;
@@ -244,12 +266,12 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
         return SparkPlugins.read(plugnet, text, value.strip().startsWith("{") ? "param model" : value);
     }
 
-    private static org.apache.spark.sql.Column[] concat(String[] names, String label) {
-        org.apache.spark.sql.Column[] cols = new org.apache.spark.sql.Column[names.length + 1];
-        for (int i = 0; i < names.length; i++) {
-            cols[i] = org.apache.spark.sql.functions.col("`" + names[i].replace("`", "``") + "`");
+    private static org.apache.spark.sql.Column[] concat(String[] names, String[] more) {
+        org.apache.spark.sql.Column[] cols = new org.apache.spark.sql.Column[names.length + more.length];
+        for (int i = 0; i < cols.length; i++) {
+            String name = i < names.length ? names[i] : more[i - names.length];
+            cols[i] = org.apache.spark.sql.functions.col("`" + name.replace("`", "``") + "`");
         }
-        cols[names.length] = org.apache.spark.sql.functions.col("`" + label.replace("`", "``") + "`");
         return cols;
     }
 
@@ -331,6 +353,10 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
         return validationFraction;
     }
 
+    public Param<String> validationIndicatorCol() {
+        return validationIndicatorCol;
+    }
+
     public IntParam patience() {
         return patience;
     }
@@ -374,6 +400,16 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
 
     public PlugnetClassifier setValidationFraction(double value) {
         set(validationFraction, value);
+        return this;
+    }
+
+    /**
+     * @param value a boolean column: {@code true} marks a validation row, {@code false} a training row; used
+     *        instead of {@code validationFraction}'s seeded draw, so that another program can be given the same
+     *        training rows (empty: draw)
+     */
+    public PlugnetClassifier setValidationIndicatorCol(String value) {
+        set(validationIndicatorCol, value);
         return this;
     }
 

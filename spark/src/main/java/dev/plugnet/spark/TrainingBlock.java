@@ -96,7 +96,7 @@ final class TrainingBlock implements Serializable {
                 throw new PlugnetSparkException("column \"" + labelColumn + "\", " + where, "the class \"" + name
                         + "\" was not in the data when the classes were counted (the data changed between passes)");
             }
-            (split.validation() ? held : train).add(raw, standardizer, label, where);
+            (split.validation(row, where) ? held : train).add(raw, standardizer, label, where);
         }
         return new TrainingBlock(partition, start, width, classIndex.size(), train, held);
     }

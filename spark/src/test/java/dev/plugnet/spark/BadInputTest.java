@@ -60,6 +60,20 @@ class BadInputTest {
     }
 
     @Test
+    void aValidationIndicatorMustBeBooleanAndNotNull(LocalSpark.Session s) throws Exception {
+        PlugnetClassifier plugnet = thyroid().setFeatureCols(LocalSpark.THYROID_FEATURES);
+        assertEquals("column \"diagnosis\": expected a boolean column (true: a validation row, false: a training"
+                + " row), got string", failure(plugnet.setValidationIndicatorCol("diagnosis"), s.thyroid()));
+        Dataset<Row> data = s.thyroid().selectExpr("*", "IF(t3_resin_uptake = 107, NULL, false) AS held")
+                .coalesce(1);
+        assertEquals("column \"held\", partition 0, row 1: expected true (a validation row) or false (a training"
+                + " row), got null", failure(plugnet.setValidationIndicatorCol("held"), data));
+        assertEquals("param validationFraction: both validationFraction and validationIndicatorCol are set; the"
+                + " column \"held\" says which rows are validation rows, so set only one of them",
+                failure(plugnet.setValidationFraction(0.2), data));
+    }
+
+    @Test
     void anUnknownTrainingModeIsRefused() {
         assertEquals("param trainingMode: expected one of [synchronous, averaging], got \"async\"",
                 assertThrows(PlugnetSparkException.class, () -> new PlugnetClassifier().setTrainingMode("async"))

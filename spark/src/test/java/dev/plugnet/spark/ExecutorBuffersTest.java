@@ -177,7 +177,7 @@ class ExecutorBuffersTest {
         }
         Standardizer identity = new Standardizer(new double[5], new double[] {1, 1, 1, 1, 1});
         return TrainingBlock.read(0, rows.iterator(), RowReader.vector("features", 0, 5), 1, "label",
-                Map.of("0", 0, "1", 1, "2", 2), identity, 0, new RowSplit(SEED, 0, validation));
+                Map.of("0", 0, "1", 1, "2", 2), identity, 0, RowSplit.drawn(SEED, validation).partition(0));
     }
 
     private static double feature(int row, int column) {
