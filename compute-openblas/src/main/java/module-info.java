@@ -9,6 +9,8 @@ module dev.plugnet.compute.openblas {
     requires dev.plugnet.compute.java;
     requires org.bytedeco.javacpp;
     requires org.bytedeco.openblas;
+    requires dev.ludovic.netlib.blas;
+    requires java.logging;
     // the native libraries: resolved with the backend so that JavaCPP's loader finds them on the module path
     requires org.bytedeco.javacpp.linux.x86_64;
     requires org.bytedeco.openblas.linux.x86_64;

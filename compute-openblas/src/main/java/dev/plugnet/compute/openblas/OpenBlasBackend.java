@@ -7,11 +7,14 @@ import dev.plugnet.compute.java.rows.RowWorkers;
 import org.bytedeco.javacpp.DoublePointer;
 
 /**
- * The {@code openblas} backend. A product copies its operands into native buffers (grown to the largest
- * product seen, then reused: nothing is allocated per product), and from {@link #PARALLEL_FROM}
- * multiply-adds cuts the output into chunks that plugnet's {@link RowWorkers} claim, each chunk one
- * single-threaded {@code dgemm}. A chunk is a band of output rows when the output is at least as tall as it
- * is wide, else a band of columns, so that the operand every chunk re-packs is the smaller one.
+ * The {@code openblas} backend. From {@link #PARALLEL_FROM} multiply-adds a product's output is cut into
+ * chunks that plugnet's {@link RowWorkers} claim, each chunk one single-threaded {@code dgemm}. A chunk is a
+ * band of output rows when the output is at least as tall as it is wide, else a band of columns, so that the
+ * operand every chunk re-packs is the smaller one.
+ *
+ * <p>Two ways to reach the library, the same chunks on both: on the Java arrays themselves through
+ * {@link HeapBlas} (no copy), or, where that binding is not plugnet's, through native buffers the operands
+ * are copied into (grown to the largest product seen, then reused: nothing is allocated per product).
  *
  * <p>Why not OpenBLAS's own threads: they spin-wait for each other, so when another process takes a core a
  * product waits for a descheduled thread (measured: 4 GFLOP/s instead of 113–132 on this kind of machine);
@@ -28,7 +31,10 @@ final class OpenBlasBackend implements ComputeBackend {
     static final int CHUNKS_PER_THREAD = 4;
 
     private final NativeBlas blas;
+    private final HeapBlas heapBlas;
+    private final String copiesBecause;
     private final RowWorkers workers;
+    private final HeapChunk heapChunk = new HeapChunk();
     private final Chunk chunk = new Chunk();
     private final Copy copy = new Copy();
     private final DoublePointer[][] views;
@@ -36,8 +42,13 @@ final class OpenBlasBackend implements ComputeBackend {
     private DoublePointer b;
     private DoublePointer c;
 
-    OpenBlasBackend(NativeBlas blas, int threads) {
+    /**
+     * @param heap the zero-copy binding, or that of {@code copiesBecause}: why the backend copies instead
+     */
+    OpenBlasBackend(NativeBlas blas, HeapBlas.Binding heap, int threads) {
         this.blas = blas;
+        this.heapBlas = heap.blas();
+        this.copiesBecause = heap.unavailableBecause();
         this.workers = new RowWorkers(threads, "plugnet-openblas");
         this.views = new DoublePointer[threads][];
     }
@@ -56,7 +67,8 @@ final class OpenBlasBackend implements ComputeBackend {
     public String describe() {
         String core = System.getenv("OPENBLAS_CORETYPE");
         return blas.version() + (core == null || core.isBlank() ? "" : " (" + core + " kernels)")
-                + ", single-threaded calls on row or column chunks on plugnet's threads";
+                + ", single-threaded calls on row or column chunks on plugnet's threads, "
+                + (heapBlas != null ? "on the Java arrays (no copies)" : "through native copies (" + copiesBecause + ")");
     }
 
     @Override
@@ -74,19 +86,27 @@ final class OpenBlasBackend implements ComputeBackend {
             }
             return;
         }
+        long work = (long) m * n * k;
+        boolean parallel = work >= PARALLEL_FROM;
+        int threads = parallel ? workers.threads() : 1;
+        boolean byRows = n <= m;
+        int chunks = parallel ? threads * CHUNKS_PER_THREAD : 1;
         synchronized (this) {
+            if (heapBlas != null) {
+                heapChunk.set(am.data(), transposeA, am.cols(), bm.data(), transposeB, bm.cols(), cm.data(), m, n, k,
+                        accumulate, byRows);
+                workers.run(heapChunk, byRows ? m : n, chunks);
+                heapChunk.clear();
+                return;
+            }
             double[] ad = am.data();
             double[] bd = bm.data();
             double[] cd = cm.data();
             reserve(ad.length, bd.length, cd.length);
-            long work = (long) m * n * k;
-            boolean parallel = work >= PARALLEL_FROM;
-            int threads = parallel ? workers.threads() : 1;
             copy.set(true, ad, bd, accumulate ? cd : null);
             workers.run(copy, copy.blocks(), threads);
-            boolean byRows = n <= m;
             chunk.set(transposeA, am.cols(), transposeB, bm.cols(), m, n, k, accumulate, byRows);
-            workers.run(chunk, byRows ? m : n, parallel ? threads * CHUNKS_PER_THREAD : 1);
+            workers.run(chunk, byRows ? m : n, chunks);
             copy.set(false, null, null, cd);
             workers.run(copy, copy.blocks(), threads);
             copy.clear();
@@ -195,7 +215,59 @@ final class OpenBlasBackend implements ComputeBackend {
         }
     }
 
-    /** The product in flight, cut into bands of output rows or columns. Reused; set per product. */
+    /** The product in flight on the Java arrays, cut into bands of output rows or columns. Reused. */
+    private final class HeapChunk implements RowWorkers.RowJob {
+        private double[] a;
+        private double[] b;
+        private double[] c;
+        private boolean transposeA;
+        private boolean transposeB;
+        private int lda;
+        private int ldb;
+        private int m;
+        private int n;
+        private int k;
+        private double beta;
+        private boolean byRows;
+
+        void set(double[] a, boolean transposeA, int lda, double[] b, boolean transposeB, int ldb, double[] c, int m,
+                 int n, int k, boolean accumulate, boolean byRows) {
+            this.a = a;
+            this.transposeA = transposeA;
+            this.lda = lda;
+            this.b = b;
+            this.transposeB = transposeB;
+            this.ldb = ldb;
+            this.c = c;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.beta = accumulate ? 1.0 : 0.0;
+            this.byRows = byRows;
+        }
+
+        void clear() {
+            a = null;
+            b = null;
+            c = null;
+        }
+
+        @Override
+        public void rows(int thread, int from, int to) {
+            if (from >= to) {
+                return;
+            }
+            if (byRows) { // rows [from, to) of C: rows of op(A) (columns of A when transposed)
+                heapBlas.dgemm(transposeA, transposeB, to - from, n, k, a, transposeA ? from : from * lda, lda, b, 0,
+                        ldb, beta, c, from * n, n);
+            } else { // columns [from, to) of C: columns of op(B) (rows of B when transposed)
+                heapBlas.dgemm(transposeA, transposeB, m, to - from, k, a, 0, lda, b, transposeB ? from * ldb : from,
+                        ldb, beta, c, from, n);
+            }
+        }
+    }
+
+    /** The product in flight through the native buffers, cut into bands of output rows or columns. Reused. */
     private final class Chunk implements RowWorkers.RowJob {
         private boolean transposeA;
         private int lda;

@@ -40,7 +40,7 @@ public final class OpenBlasComputeProvider implements ComputeProvider {
                     : e.getMessage();
             throw new ComputeUnavailableException(NAME, "the OpenBLAS native library did not load: " + reason, e);
         }
-        return new OpenBlasBackend(blas, context.threads());
+        return new OpenBlasBackend(blas, HeapBlas.bind(), context.threads());
     }
 
     @Override

@@ -66,6 +66,49 @@ class OpenBlasBackendTest {
     }
 
     @Test
+    void onTheJavaArraysAProductHasTheBitsOfTheCopyingPathForEveryShapeTransposeAndThreadCount() {
+        NativeBlas blas = NativeBlas.load();
+        HeapBlas.Binding heap = HeapBlas.bind();
+        assertTrue(heap.blas() != null, "the zero-copy binding did not load: " + heap.unavailableBecause());
+        SplittableRandom r = new SplittableRandom(7);
+        int[][] shapes = {{128, 256, 784}, {784, 256, 128}, {128, 784, 256}, {16, 10, 256}, {3, 1000, 700}, {1, 1, 1}};
+        for (int threads : new int[] {1, 2, 3}) {
+            try (OpenBlasBackend zeroCopy = new OpenBlasBackend(blas, heap, threads);
+                 OpenBlasBackend copying = new OpenBlasBackend(blas, new HeapBlas.Binding(null, "a test"), threads)) {
+                assertTrue(zeroCopy.describe().contains("no copies"), zeroCopy.describe());
+                assertTrue(copying.describe().contains("native copies (a test)"), copying.describe());
+                for (int[] s : shapes) {
+                    int m = s[0];
+                    int n = s[1];
+                    int k = s[2];
+                    for (int t = 0; t < 4; t++) {
+                        boolean ta = (t & 1) != 0;
+                        boolean tb = (t & 2) != 0;
+                        Matrix a = ta ? random(k, m, r) : random(m, k, r);
+                        Matrix b = tb ? random(n, k, r) : random(k, n, r);
+                        Matrix start = random(m, n, r);
+                        for (boolean accumulate : new boolean[] {false, true}) {
+                            Matrix expected = start.copy();
+                            Matrix actual = start.copy();
+                            copying.multiply(a, ta, b, tb, expected, accumulate);
+                            zeroCopy.multiply(a, ta, b, tb, actual, accumulate);
+                            assertEquals(expected, actual, m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb
+                                    + " accumulate=" + accumulate + " threads=" + threads);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void findsTheBundledLibraryAmongJavaCppsLoadedLibraries() {
+        assertEquals("/cache/libopenblas_nolapack.so.0", HeapBlas.bundledLibrary(java.util.Map.of(
+                "gfortran@.5", "/cache/libgfortran.so.5", "openblas_nolapack@.0", "/cache/libopenblas_nolapack.so.0")));
+        assertEquals(null, HeapBlas.bundledLibrary(java.util.Map.of("gfortran@.5", "/cache/libgfortran.so.5")));
+    }
+
+    @Test
     void namesItsLibraryAndThreads() {
         try (ComputeBackend backend = provider.open(new ComputeContext(2))) {
             assertEquals("openblas", backend.name());
