@@ -36,6 +36,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -357,5 +358,33 @@ class ThirdPartyPluginTest {
         Run explain = run("--plugins", folder.toString(), "explain", "--model", checkpoint, "--rows", "2");
         assertEquals(0, explain.code(), explain.err());
         assertTrue(explain.out().contains("(1 − s_bk)^γ"), explain.out());
+    }
+
+    @Test
+    void aCheckpointWhoseLossAndOptimizerCameFromTheFolderPredictsWithoutItAndEvaluateNamesTheLoss() throws Exception {
+        Path model = Files.writeString(work.resolve("focal-builtin.json"), """
+                {"name": "focal-5-4-3", "inputs": 5,
+                 "layers": [{"type": "dense", "units": 4, "activation": "sigmoid"},
+                            {"type": "dense", "units": 3, "activation": "softmax"}],
+                 "loss": {"type": "focal", "gamma": 1.5}, "optimizer": {"type": "rmsprop", "learning_rate": 0.02}}""");
+        String checkpoint = work.resolve("focal-builtin-out.json").toString();
+        Run train = run("--plugins", folder.toString(), "train", "--config", model.toString(), "--data", "thyroid",
+                "--epochs", "20", "--out", checkpoint);
+        assertEquals(0, train.code(), train.err());
+        Run withFolder = run("--plugins", folder.toString(), "predict", "--model", checkpoint, "--data", "thyroid");
+        assertEquals(0, withFolder.code(), withFolder.err());
+
+        Run without = run("predict", "--model", checkpoint, "--data", "thyroid");
+        assertEquals(0, without.code(), without.err());
+        assertEquals(withFolder.out(), without.out(), "the forward path alone gives the same predictions");
+        assertEquals("", without.err(), "nothing to warn about: the loss and optimizer are not on the path");
+
+        Run evaluate = run("evaluate", "--model", checkpoint, "--data", "thyroid");
+        assertEquals(ExitCodes.BAD_INPUT, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.err().startsWith("plugnet: " + checkpoint + ": evaluating reports the loss (predict needs"
+                + " only the layers and activations), and needs plugins that are not installed: loss \"focal\" (module"
+                + " com.example.plugnet.layers@1.0.0); "), evaluate.err());
+        assertFalse(evaluate.err().contains("rmsprop"), "the optimizer is not needed to evaluate: " + evaluate.err());
+        assertEquals(1, evaluate.err().lines().count(), evaluate.err());
     }
 }
