@@ -5,6 +5,7 @@ import dev.plugnet.core.Plugnet;
 import dev.plugnet.core.reference.ReferenceCase;
 import dev.plugnet.core.reference.ReferenceCaseReader;
 import dev.plugnet.core.reference.ReferenceCheck;
+import dev.plugnet.core.reference.ReferenceLayer;
 import dev.plugnet.core.reference.ReferenceResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,9 @@ final class VerifyReferenceCommand implements Callable<Integer> {
     @ParentCommand
     PlugnetCommand parent;
 
+    /** plugnet's dense layer computes a case's x·W + b from its weights given as options */
+    private static final ReferenceLayer DENSE = new ReferenceLayer("dense", "units", "weights", "biases", "W", "b");
+
     @Spec
     CommandSpec spec;
 
@@ -45,7 +49,7 @@ final class VerifyReferenceCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Plugnet plugnet = parent.plugnet();
         ReferenceCaseReader reader = new ReferenceCaseReader(plugnet.json());
-        ReferenceCheck check = new ReferenceCheck(plugnet);
+        ReferenceCheck check = new ReferenceCheck(plugnet, DENSE);
         int passed = 0;
         int failed = 0;
         int skipped = 0;

@@ -18,30 +18,33 @@ import java.util.Map;
 
 /**
  * Runs a {@link ReferenceCase} through the real path — a model spec with the case's weights as explicit
- * {@code dense} options, assembled by Guice from the discovered plugins — and compares every value with the
- * reference by {@code max|actual − expected| / max(1e-12, max|expected|)}.
+ * options of the {@link ReferenceLayer} the caller names, assembled by Guice from the discovered plugins — and
+ * compares every value with the reference by {@code max|actual − expected| / max(1e-12, max|expected|)}.
  */
 public final class ReferenceCheck {
     private final Plugnet plugnet;
+    private final ReferenceLayer layer;
 
-    public ReferenceCheck(Plugnet plugnet) {
+    /** @param layer the layer plugin that computes a case's {@code x·W + b} */
+    public ReferenceCheck(Plugnet plugnet, ReferenceLayer layer) {
         this.plugnet = plugnet;
+        this.layer = java.util.Objects.requireNonNull(layer, "layer");
     }
 
     /**
-     * @return the model a case describes: dense layers with explicit weights, its activations and loss (with the
-     *         case's {@code class_weights} as the loss's option of that name)
+     * @return the model a case describes: {@code layer}'s layers with explicit weights, the case's activations and
+     *         loss (with the case's {@code class_weights} as the loss's option of that name), and no optimizer
      */
-    public static ModelSpec modelOf(ReferenceCase c, boolean shortcuts) {
+    public static ModelSpec modelOf(ReferenceCase c, ReferenceLayer layer, boolean shortcuts) {
         List<LayerSpec> layers = new ArrayList<>();
         int count = c.sizes().size() - 1;
         for (int i = 0; i < count; i++) {
             Map<String, Object> options = new LinkedHashMap<>();
-            options.put("units", c.sizes().get(i + 1));
-            options.put("weights", rows(c.weights().get(i)));
-            options.put("biases", row(c.biases().get(i)));
+            options.put(layer.widthOption(), c.sizes().get(i + 1));
+            options.put(layer.weightsOption(), rows(c.weights().get(i)));
+            options.put(layer.biasesOption(), row(c.biases().get(i)));
             String activation = i == count - 1 ? c.outputActivation() : c.hiddenActivation();
-            layers.add(new LayerSpec("dense", options, ComponentSpec.named(activation)));
+            layers.add(new LayerSpec(layer.type(), options, ComponentSpec.named(activation)));
         }
         ComponentSpec loss = ComponentSpec.named(c.loss());
         if (c.classWeights() != null) {
@@ -67,7 +70,7 @@ public final class ReferenceCheck {
             return new ReferenceResult(c.name(), pathName, false, 0, "",
                     "skipped: dL_ds is not finite in this case, so only the shortcut path applies");
         }
-        Network network = plugnet.assembler().network(modelOf(c, shortcut));
+        Network network = plugnet.assembler().network(modelOf(c, layer, shortcut));
         if (shortcut && !network.usesShortcut()) {
             return new ReferenceResult(c.name(), pathName, false, 0, "",
                     "skipped: " + network.backwardPath());
@@ -97,10 +100,13 @@ public final class ReferenceCheck {
                 errors.put("hidden_outputs[" + i + "]", relativeError(stage.output(), ex.hiddenOutputs().get(i)));
                 errors.put("dL_dhidden[" + i + "]", relativeError(stage.outputGradient(), ex.dLdhidden().get(i)));
             }
+            // a layer without the named parameters compares as infinitely wrong, never as skipped
+            errors.put("dL_dW[" + i + "]", Double.POSITIVE_INFINITY);
+            errors.put("dL_db[" + i + "]", Double.POSITIVE_INFINITY);
             for (Parameter p : stage.layer().parameters()) {
-                if (p.name().equals("W")) {
+                if (p.name().equals(layer.weightParameter())) {
                     errors.put("dL_dW[" + i + "]", relativeError(p.gradient(), ex.dLdW().get(i)));
-                } else if (p.name().equals("b")) {
+                } else if (p.name().equals(layer.biasParameter())) {
                     errors.put("dL_db[" + i + "]", relativeError(p.gradient(), ex.dLdb().get(i)));
                 }
             }

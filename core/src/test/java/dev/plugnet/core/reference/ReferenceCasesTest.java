@@ -18,12 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReferenceCasesTest {
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
     private static final Path WEIGHTED = Path.of("src/test/resources/fixtures-weighted");
+    static final ReferenceLayer DENSE = new ReferenceLayer("dense", "units", "weights", "biases", "W", "b");
 
     @TestFactory
     List<DynamicTest> everyReferenceCaseMatchesWithinTolerance() {
         Plugnet plugnet = Plugnet.boot();
         ReferenceCaseReader reader = new ReferenceCaseReader(plugnet.json());
-        ReferenceCheck check = new ReferenceCheck(plugnet);
+        ReferenceCheck check = new ReferenceCheck(plugnet, DENSE);
         List<Path> files = ReferenceCaseReader.expand(List.of(FIXTURES, WEIGHTED));
         assertTrue(files.size() >= 4, "the three shared fixtures and the weighted one are copied into test resources");
         List<DynamicTest> tests = new ArrayList<>();
@@ -56,8 +57,8 @@ class ReferenceCasesTest {
         ReferenceCase unweighted = new ReferenceCase(c.name(), c.source(), c.sizes(), c.hiddenActivation(),
                 c.outputActivation(), c.loss(), c.x(), c.t(), c.weights(), c.biases(), c.expected(), null);
         for (boolean shortcut : new boolean[] {true, false}) {
-            assertTrue(new ReferenceCheck(plugnet).run(c, shortcut).passed());
-            assertFalse(new ReferenceCheck(plugnet).run(unweighted, shortcut).passed());
+            assertTrue(new ReferenceCheck(plugnet, DENSE).run(c, shortcut).passed());
+            assertFalse(new ReferenceCheck(plugnet, DENSE).run(unweighted, shortcut).passed());
         }
     }
 }
