@@ -26,4 +26,15 @@ public interface LayerProvider extends PluginProvider {
     default LayerPlan plan(int inputWidth, Options options) {
         return new LayerPlan(inputWidth, 0);
     }
+
+    /**
+     * @return the option that sets this layer's output width ({@code units} for {@code dense}), or {@code null}
+     *         (the default) when no single option sets it. On a model's last layer that option may be left out
+     *         or given as {@code "auto"}: plugnet then sets it to the number of outputs the data needs (the
+     *         classes, or the target columns). The option should be an integer one of {@link #options()}.
+     */
+    @Api(status = Api.Status.EXPERIMENTAL, since = "1.0")
+    default String widthOption() {
+        return null;
+    }
 }

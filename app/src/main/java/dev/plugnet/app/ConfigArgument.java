@@ -30,8 +30,9 @@ record ConfigArgument(ModelSpec spec, Optional<BundledExample> example) {
         }
         ModelSpec spec = plugnet.reader().read(file);
         try {
-            if (InferredWidths.open(spec)) {
-                InferredWidths.resolve(spec, 1, 1); // widths come with the data; only a misplaced "auto" is wrong now
+            InferredWidths widths = InferredWidths.of(plugnet.registry());
+            if (widths.open(spec)) {
+                widths.resolve(spec, 1, 1); // widths come with the data; only a misplaced "auto" is wrong now
             } else {
                 // plugin names, options (the optimizer's too, which gradcheck and explain do not use) and widths:
                 // checked here, for every command, to name the file

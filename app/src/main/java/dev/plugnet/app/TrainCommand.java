@@ -294,7 +294,7 @@ final class TrainCommand implements Callable<Integer> {
                 : datasets.like(DataArgument.read(validationData, new CsvTableReader()), dataset);
         Dataset testRows = testData == null ? null
                 : datasets.like(DataArgument.read(testData, new CsvTableReader()), dataset);
-        boolean inferred = resumed == null && InferredWidths.open(model);
+        boolean inferred = resumed == null && InferredWidths.of(plugnet.registry()).open(model);
         PrintStream terminal = Terminals.interactive() ? (json ? System.err : System.out) : null;
         ProgressPrinter progress = new ProgressPrinter(info, terminal);
         interrupt = new InterruptSave(System.err);

@@ -76,7 +76,8 @@ public final class TrainingRun {
         TrainingSpec t = spec.training();
         Checkpoint resume = request.resume();
         if (resume == null) {
-            spec = InferredWidths.resolve(spec, data.featureNames().size(), data.labelNames().size());
+            spec = InferredWidths.of(plugnet.registry()).resolve(spec, data.featureNames().size(),
+                    data.labelNames().size());
         }
         if (data.regression() && t.classes() != null) {
             throw new dev.plugnet.api.ConfigException("training.classes", "the model is a regression (its loss \""

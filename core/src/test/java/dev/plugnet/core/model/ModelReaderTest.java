@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,9 +118,26 @@ class ModelReaderTest {
         assertEquals(ModelSpec.AUTO, reader.read("{\"layers\": [{\"type\": \"dense\"}], \"loss\": \"mse\"}").inputs());
         ModelSpec auto = reader.read("{\"inputs\": \"auto\", \"layers\": [{\"type\": \"dense\"}], \"loss\": \"mse\"}");
         assertEquals(ModelSpec.AUTO, auto.inputs());
-        ModelSpec resolved = InferredWidths.resolve(auto, 7, 2);
+        ModelSpec resolved = new InferredWidths(type -> type.equals("dense") ? "units" : null).resolve(auto, 7, 2);
         assertEquals(7, resolved.inputs());
         assertEquals(2, resolved.layers().get(0).options().get("units"));
         assertEquals(auto, reader.read(new ModelWriter(StrictJson.mapper()).write(auto)), "auto survives writing");
+    }
+
+    @Test
+    void theWidthLeftToTheDataIsTheOptionTheLayersPluginNames() {
+        ModelReader reader = new ModelReader(StrictJson.mapper());
+        InferredWidths widths = new InferredWidths(type -> type.equals("wide") ? "size" : null);
+        ModelSpec hiddenAuto = reader.read("{\"layers\": [{\"type\": \"wide\", \"size\": \"auto\"},"
+                + " {\"type\": \"wide\"}], \"loss\": \"mse\"}");
+        ConfigException e = assertThrows(ConfigException.class, () -> widths.resolve(hiddenAuto, 3, 2));
+        assertEquals("layers[0].size", e.location());
+        ModelSpec open = reader.read("{\"layers\": [{\"type\": \"wide\", \"size\": 4}, {\"type\": \"wide\"}],"
+                + " \"loss\": \"mse\"}");
+        assertEquals(2, widths.resolve(open, 3, 2).layers().get(1).options().get("size"));
+        ModelSpec keepsItsWidth = reader.read("{\"inputs\": 3, \"layers\": [{\"type\": \"wide\", \"size\": 4},"
+                + " {\"type\": \"norm\"}], \"loss\": \"mse\"}");
+        assertFalse(widths.open(keepsItsWidth), "a last layer whose plugin names no width option has none to fill");
+        assertEquals(keepsItsWidth, widths.resolve(keepsItsWidth, 3, 2));
     }
 }

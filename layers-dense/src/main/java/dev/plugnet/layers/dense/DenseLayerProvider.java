@@ -45,10 +45,16 @@ public final class DenseLayerProvider implements LayerProvider {
         return OPTIONS;
     }
 
+    /** @return {@code units}: a last dense layer without it takes its width from the data */
+    @Override
+    public String widthOption() {
+        return "units";
+    }
+
     @Override
     public LayerPlan plan(int inputWidth, Options options) {
         int units = options.integer("units");
-        return new LayerPlan(units, (long) inputWidth * units + (options.bool("bias") ? units : 0), "units");
+        return new LayerPlan(units, (long) inputWidth * units + (options.bool("bias") ? units : 0), widthOption());
     }
 
     @Override
