@@ -2,15 +2,15 @@ package dev.plugnet.app;
 
 import dev.plugnet.core.CrossValidation;
 import dev.plugnet.core.Plugnet;
-import dev.plugnet.core.data.ColumnChoice;
+import dev.plugnet.core.TrainingRequest;
 import dev.plugnet.core.data.CsvTable;
 import dev.plugnet.core.data.CsvTableReader;
 import dev.plugnet.core.data.Dataset;
 import dev.plugnet.core.data.DatasetReader;
 import dev.plugnet.core.model.ModelSpec;
 import dev.plugnet.core.network.Task;
-import dev.plugnet.core.train.TrainingListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,7 +20,6 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,12 +27,15 @@ import java.util.concurrent.Callable;
 
 /** {@code plugnet cv}: k-fold cross-validation of a model on a CSV data set. */
 @Command(name = "cv", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Cross-validates a model: the rows are dealt into K stratified folds (seeded by the model's"
-                + " seed); for each fold a fresh model is trained on the other folds (with early stopping on"
-                + " validation rows split off them, as train does) and evaluated on the fold it did not see.",
+        description = {"Cross-validates a model: the rows are dealt into K folds (seeded by the model's seed;"
+                + " stratified by class for a classifier); for each fold a fresh model is trained on the other folds"
+                + " (with early stopping on validation rows split off them, as train does) and evaluated on the fold"
+                + " it did not see.",
             "Prints one line per fold, then the mean ± standard deviation (n − 1) of each metric: accuracy, macro"
-                + " F1, balanced accuracy, loss (and ROC-AUC for two classes); MAE, RMSE, R² and loss for a"
-                + " regression. Writes no checkpoint."},
+                + " F1, balanced accuracy, loss (and ROC-AUC for two classes); MAE, RMSE, R² (in the targets' own"
+                + " units) and loss for a regression. Writes no checkpoint.",
+            "Each fold trains with the config's \"training\" section; the training flags below override it as they"
+                + " do for train."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:cross-validated", "1:training met a non-finite loss or gradient",
             "2:bad usage or bad input (config, data)"})
@@ -45,7 +47,7 @@ final class CvCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Model file, or a bundled example: thyroid, iris or friedman (default: thyroid).")
+            description = "Model file, or a bundled example: thyroid, iris or friedman (a regression) (default: thyroid).")
     String config;
 
     @Option(names = "--data", paramLabel = "CSV", description = "CSV with a header (default: the bundled example's).")
@@ -54,49 +56,53 @@ final class CvCommand implements Callable<Integer> {
     @Option(names = "--folds", paramLabel = "K", description = "Number of folds (default 5).")
     int folds = 5;
 
-    @Option(names = "--label", paramLabel = "COLUMN", description = "The label column (default: training.label, else the last).")
-    String label;
-
-    @Option(names = "--features", paramLabel = "A,B,…", split = ",", description = "Use only these feature columns.")
-    List<String> features;
-
-    @Option(names = "--ignore", paramLabel = "A,B,…", split = ",", description = "Leave these columns out.")
-    List<String> ignore;
+    @Mixin
+    TrainingFlags flags;
 
     @Option(names = "--json", description = "Print the folds and the summary as JSON.")
     boolean json;
 
     @Override
     public Integer call() {
+        try {
+            return crossValidate();
+        } finally {
+            flags.close();
+        }
+    }
+
+    private Integer crossValidate() {
         PrintWriter out = spec.commandLine().getOut();
         Plugnet plugnet = parent.plugnet();
         if (folds < 2) {
             throw new ParameterException(spec.commandLine(), "--folds must be at least 2, got " + folds);
         }
+        flags.validate();
         ConfigArgument c = ConfigArgument.read(config, plugnet);
-        ModelSpec model = c.spec();
+        ModelSpec model = flags.applyTo(c.spec(), true, null);
         var t = model.training();
-        t = t.with(t.epochs(), t.batchSize(), t.patience(), label != null ? label : t.label())
-                .withColumns(features != null ? features : t.features(), ignore != null ? ignore : t.ignore());
-        model = model.withTraining(t);
         Optional<BundledExample> example = c.example();
         String dataName = data != null ? data : example.map(BundledExample::exampleName).orElse(null);
         if (dataName == null) {
-            throw new ParameterException(spec.commandLine(), "--data CSV is required with a config file");
+            throw new ParameterException(spec.commandLine(), "--data CSV is required with a config file"
+                    + " (bundled examples bring their own: " + BundledExample.names() + ")");
         }
         CsvTable table = DataArgument.read(dataName, new CsvTableReader());
-        DatasetReader reader = new DatasetReader();
-        ColumnChoice columns = new ColumnChoice(t.features(), t.ignore());
-        Dataset dataset = Task.of(model, plugnet.registry()) == Task.REGRESSION
-                ? reader.forRegression(table, t.label() == null ? null
-                        : java.util.Arrays.stream(t.label().split(",")).map(String::strip).toList(), columns)
-                : reader.forTraining(table, t.label(), t.classes(), columns);
+        boolean regression = Task.of(model, plugnet.registry()) == Task.REGRESSION;
+        flags.checkMonitor(regression);
+        Dataset dataset = new DatasetReader().forTraining(table, t, regression);
         PrintWriter info = json ? spec.commandLine().getErr() : out;
-        info.printf(Locale.ROOT, "plugnet cv: model %s, data %s, %d rows, %d folds (seed %d)%n", model.name(),
-                table.source(), dataset.size(), folds, model.seed());
+        info.printf(Locale.ROOT, "plugnet cv: model %s, data %s, %d rows, %d %s folds (seed %d)%n", model.name(),
+                table.source(), dataset.size(), folds, regression ? "shuffled" : "stratified", model.seed());
+        info.printf(Locale.ROOT, "each fold: up to %d epochs, batch size %d, optimizer %s, validation fraction %s, %s%n",
+                t.epochs(), t.batchSize(), model.optimizer().type(), t.validationFraction(), t.earlyStopping()
+                        ? "early stopping on the " + t.monitor().replace('_', ' ') + " (patience " + t.patience()
+                        + (t.minDelta() > 0 ? ", min delta " + t.minDelta() : "") + ")"
+                        : "no early stopping (the last epoch's weights are kept)");
         info.flush();
-        CrossValidation.Result result = CrossValidation.run(plugnet, model, dataset, table.whereHeader(), folds,
-                TrainingListener.NONE, fold -> {
+        TrainingRequest request = TrainingRequest.of(model, dataset).withDataWhere(table.whereHeader())
+                .withDataName(dataName).withCompute(flags.backend(plugnet, model));
+        CrossValidation.Result result = CrossValidation.run(plugnet, request, folds, fold -> {
                     info.printf(Locale.ROOT, "fold %d/%d: %d train, %d test rows, kept epoch %d: %s%n", fold.fold(),
                             folds, fold.trainRows(), fold.testRows(), fold.bestEpoch(), line(fold.metrics()));
                     info.flush();

@@ -38,7 +38,10 @@ import java.util.concurrent.Callable;
                 + " (steps 1–2 in one); --no-shortcut shows the generic path.",
             "The batch is the first N rows of the data (--data, or the bundled example a config or checkpoint was"
                 + " trained on; a file named inside a checkpoint is never opened unless given as --data),"
-                + " standardised; without data, seeded random rows."},
+                + " standardised; without data, seeded random rows.",
+            "A config that leaves its widths to the data (inputs, the last layer's units: \"auto\" or left out) takes"
+                + " them from the data's columns, as train does; such a config needs data (--data, or a bundled"
+                + " example's own)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:explained", "1:the generic path met a value that is not finite",
             "2:bad usage or bad input"})
@@ -56,12 +59,13 @@ final class ExplainCommand implements Callable<Integer> {
         @Option(names = "--model", paramLabel = "CHECKPOINT", description = "A checkpoint written by train.")
         Path model;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "A model file, or a bundled example: thyroid"
-                + " or iris (initial weights from its seed).")
+        @Option(names = "--config", paramLabel = "FILE", description = "A model file, or a bundled example: thyroid,"
+                + " iris or friedman (initial weights from its seed).")
         String config;
     }
 
-    @Option(names = "--data", paramLabel = "CSV", description = "Take the batch from this CSV file.")
+    @Option(names = "--data", paramLabel = "CSV", description = "Take the batch (and the widths a config leaves to the"
+            + " data) from this CSV file.")
     String data;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "2", description = "Rows in the batch (default: ${DEFAULT-VALUE}).")
@@ -103,7 +107,7 @@ final class ExplainCommand implements Callable<Integer> {
                 dataName = c.example().map(BundledExample::exampleName).orElse(null);
             }
             origin = "config " + source.config + " (initial weights, seed " + model.seed() + ")";
-            network = plugnet.assembler().network(noShortcut ? model.withShortcuts(false) : model);
+            network = null;
         }
 
         Dataset dataset = null;
@@ -111,12 +115,13 @@ final class ExplainCommand implements Callable<Integer> {
         if (dataName != null) {
             var table = DataArgument.read(dataName, new CsvTableReader());
             DatasetReader reader = new DatasetReader();
-            String label = model.training().label();
             dataset = preprocessing != null ? reader.forModel(table, preprocessing)
-                    : Task.of(model, plugnet.registry()) == Task.REGRESSION ? reader.forRegression(table,
-                            label == null ? null : java.util.Arrays.stream(label.split(",")).map(String::strip).toList())
-                    : reader.forTraining(table, label);
+                    : reader.forTraining(table, model.training(), Task.of(model, plugnet.registry()) == Task.REGRESSION);
             dataWhere = table.whereHeader();
+        }
+        if (network == null) {
+            model = WidthsFromData.resolve(spec.commandLine(), model, dataset, source.config, "--data");
+            network = plugnet.assembler().network(noShortcut ? model.withShortcuts(false) : model);
         }
         Explanation e = Explanation.prepare(model, network, dataset, dataWhere, preprocessing, rows);
         out.printf(Locale.ROOT, "explain: model %s from %s%n", model.name(), origin);

@@ -1,6 +1,11 @@
 package dev.plugnet.app;
 
 import dev.plugnet.core.Plugnet;
+import dev.plugnet.core.data.CsvTableReader;
+import dev.plugnet.core.data.Dataset;
+import dev.plugnet.core.data.DatasetReader;
+import dev.plugnet.core.model.InferredWidths;
+import dev.plugnet.core.network.Task;
 import dev.plugnet.core.gradcheck.GradientCheck;
 import dev.plugnet.core.gradcheck.ParameterCheck;
 import dev.plugnet.core.model.ModelSpec;
@@ -27,7 +32,10 @@ import java.util.concurrent.Callable;
             "Double precision, with the thresholds of Deeplearning4j's GradientCheckUtil: step h = 1e-6,"
                 + " relative error |a - n| / (|a| + |n|) at most 1e-3, and an absolute error below 1e-8 always"
                 + " passes. PyTorch's torch.autograd.gradcheck uses the same step (eps = 1e-6) and relative"
-                + " tolerance (rtol = 1e-3)."},
+                + " tolerance (rtol = 1e-3).",
+            "A config that leaves its widths to the data (inputs, the last layer's units: \"auto\" or left out) takes"
+                + " them from the columns of --data (a bundled example brings its own); the batch stays seeded and"
+                + " random."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every parameter passed", "1:a parameter's relative error is above 1e-3",
             "2:bad usage or bad input (config)"})
@@ -41,6 +49,10 @@ final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE",
             description = "Model file, or a bundled example: thyroid, iris or friedman.")
     String config;
+
+    @Option(names = "--data", paramLabel = "CSV", description = "Take the widths the config leaves to the data from"
+            + " this CSV file's columns (default: the bundled example's data set).")
+    String data;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "4", description = "Rows in the batch (default: ${DEFAULT-VALUE}).")
     int rows;
@@ -64,7 +76,15 @@ final class GradcheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Plugnet plugnet = parent.plugnet();
-        ModelSpec model = ConfigArgument.read(config, plugnet).spec();
+        ConfigArgument argument = ConfigArgument.read(config, plugnet);
+        ModelSpec model = argument.spec();
+        String dataName = data != null ? data : argument.example().map(BundledExample::exampleName).orElse(null);
+        if (InferredWidths.open(model)) {
+            Dataset dataset = dataName == null ? null : new DatasetReader().forTraining(
+                    DataArgument.read(dataName, new CsvTableReader()), model.training(),
+                    Task.of(model, plugnet.registry()) == Task.REGRESSION);
+            model = WidthsFromData.resolve(spec.commandLine(), model, dataset, config, "--data");
+        }
         if (noShortcut) {
             model = model.withShortcuts(false);
         }

@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * Shows training as it goes: on a terminal one live progress bar (me.tongfei:progressbar) that advances with
  * every minibatch, estimates the time left and shows the latest epoch's loss and accuracy (train and
- * validation); elsewhere (a pipe, a file, CI) one plain line per epoch.
+ * validation; for a regression RMSE, MAE and R² in the targets' units); elsewhere (a pipe, a file, CI) one plain line per epoch.
  */
 final class ProgressPrinter implements TrainingListener {
     private final PrintWriter lines;
@@ -83,10 +83,17 @@ final class ProgressPrinter implements TrainingListener {
         if (!Double.isNaN(s.trainAccuracy())) {
             sb.append(String.format(Locale.ROOT, " acc %5.1f%%", 100 * s.trainAccuracy()));
         }
+        if (s.trainRegression() != null) {
+            sb.append(String.format(Locale.ROOT, " rmse %s", value(s.trainRegression().rmse())));
+        }
         if (!Double.isNaN(s.validationLoss())) {
             sb.append(String.format(Locale.ROOT, "  val loss %s", loss(s.validationLoss())));
             if (!Double.isNaN(s.validationAccuracy())) {
                 sb.append(String.format(Locale.ROOT, " acc %5.1f%%", 100 * s.validationAccuracy()));
+            }
+            if (s.validationRegression() != null) {
+                sb.append(String.format(Locale.ROOT, " rmse %s mae %s r2 %.4f", value(s.validationRmse()),
+                        value(s.validationMae()), s.validationR2()));
             }
         }
         sb.append(String.format(Locale.ROOT, "  lr %.3g", s.learningRate()));
@@ -94,6 +101,11 @@ final class ProgressPrinter implements TrainingListener {
             sb.append("  *");
         }
         return sb.toString();
+    }
+
+    /** @return a figure in the targets' units: four significant digits */
+    static String value(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
     }
 
     /** @return a loss with four decimals, or in scientific notation when it is large */

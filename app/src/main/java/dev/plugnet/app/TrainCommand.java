@@ -1,18 +1,14 @@
 package dev.plugnet.app;
 
-import dev.plugnet.api.ComputeBackend;
 import dev.plugnet.api.PlugnetException;
 import dev.plugnet.api.ConfigException;
-import dev.plugnet.core.compute.ComputeBackends;
 import dev.plugnet.core.Evaluation;
 import dev.plugnet.core.Plugnet;
 import dev.plugnet.core.TrainingOutcome;
-import dev.plugnet.core.TrainingOverrides;
 import dev.plugnet.core.TrainingPlan;
 import dev.plugnet.core.TrainingRequest;
 import dev.plugnet.core.TrainingRun;
 import dev.plugnet.core.checkpoint.Checkpoint;
-import dev.plugnet.core.data.ColumnChoice;
 import dev.plugnet.core.checkpoint.CheckpointSource;
 import dev.plugnet.core.text.Printable;
 import dev.plugnet.core.train.ResumeRules;
@@ -22,7 +18,6 @@ import dev.plugnet.core.data.Dataset;
 import dev.plugnet.core.data.DatasetReader;
 import dev.plugnet.core.files.OutputKind;
 import dev.plugnet.core.files.OutputTarget;
-import dev.plugnet.core.model.ClassWeightsSpec;
 import dev.plugnet.core.model.ModelSpec;
 import dev.plugnet.core.model.TrainingSpec;
 import dev.plugnet.core.model.InferredWidths;
@@ -32,6 +27,7 @@ import dev.plugnet.core.train.ClassWeights;
 import dev.plugnet.core.train.History;
 import dev.plugnet.core.train.TrainingFailedException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,19 +38,20 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code plugnet train}: trains a model on a CSV data set and writes a checkpoint. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains a model on a CSV data set: a seeded, stratified train/validation/test split,"
-                + " standardisation fitted on the training rows, shuffled minibatches, early stopping on the"
-                + " validation loss (on by default, patience 20, the best epoch's weights restored), then a report"
-                + " on the held-out test rows and a checkpoint.",
+        description = {"Trains a model on a CSV data set: a seeded train/validation/test split (stratified for a"
+                + " classifier), standardisation fitted on the training rows, shuffled minibatches, early stopping on"
+                + " the validation loss (on by default, patience 20, the best epoch's weights restored; --monitor"
+                + " picks another figure), then a report on the held-out test rows and a checkpoint.",
+            "Each epoch records the train and validation loss, and the accuracy of a classifier or the MAE, RMSE"
+                + " and R² (in the targets' own units) of a regression, in the report, the checkpoint's history and"
+                + " the --plot.",
             "Classes are sorted (numbers numerically, other names by Unicode code point) unless training.classes"
                 + " lists them; for two classes the second is positive unless training.positive_class names it.",
             "With no arguments it trains the bundled 5-4-3 thyroid network on the bundled new-thyroid data.",
@@ -78,20 +75,8 @@ final class TrainCommand implements Callable<Integer> {
                     + " Default: the bundled example's data set.")
     String data;
 
-    @Option(names = "--label", paramLabel = "COLUMN",
-            description = "The label column's name (default: the config's training.label, else the last column);"
-                    + " for a regression, commas separate several target columns.")
-    String label;
-
-    @Option(names = "--features", paramLabel = "A,B,…", split = ",",
-            description = "Use only these columns as features, by name (default: the config's training.features,"
-                    + " else every column but the label's).")
-    List<String> features;
-
-    @Option(names = "--ignore", paramLabel = "A,B,…", split = ",",
-            description = "Leave these columns out, by name, for example an id column (default: the config's"
-                    + " training.ignore).")
-    List<String> ignore;
+    @Mixin
+    TrainingFlags flags;
 
     @Option(names = "--validation-data", paramLabel = "CSV",
             description = "Validate on the rows of this file instead of splitting them off --data (its columns are"
@@ -114,41 +99,9 @@ final class TrainCommand implements Callable<Integer> {
             + " plugnet's own (never a device, a folder or one of the inputs).")
     boolean force;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs to train (when resuming: how many more).")
-    Integer epochs;
-
-    @Option(names = "--batch-size", paramLabel = "N", description = "Rows per minibatch.")
-    Integer batchSize;
-
-    @Option(names = "--optimizer", paramLabel = "NAME", description = "Optimizer plugin, for example sgd, momentum, adam.")
-    String optimizer;
-
-    @Option(names = "--learning-rate", paramLabel = "X", description = "The optimizer's learning rate.")
-    Double learningRate;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the initial weights, the split and the shuffling.")
-    Long seed;
-
-    @Option(names = "--validation-fraction", paramLabel = "X",
-            description = "Share of rows for validation (0 to " + TrainingSpec.MAX_FRACTION + ").")
-    Double validationFraction;
-
     @Option(names = "--test-fraction", paramLabel = "X",
             description = "Share of rows held out for the test (0 to " + TrainingSpec.MAX_FRACTION + ").")
     Double testFraction;
-
-    @Option(names = "--patience", paramLabel = "N",
-            description = "Epochs without an improvement of the monitored quantity (the config's training.monitor:"
-                    + " validation_loss, the default, or validation_accuracy; by more than training.min_delta) before"
-                    + " stopping early and restoring the best epoch's weights. Default 20; 0 turns early stopping"
-                    + " off (then the last epoch's weights are kept). Early stopping needs validation rows.")
-    Integer patience;
-
-    @Option(names = "--class-weights", paramLabel = "balanced|CLASS=W,…",
-            description = "How much each class counts in cross_entropy: balanced (n / (K n_k) over the training rows)"
-                    + " or a weight per class, for example hypo=3,hyper=2 (others weigh 1). Overrides the config's"
-                    + " training.class_weights.")
-    String classWeights;
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT",
             description = "Continue the run saved in CHECKPOINT: its config, weights, optimizer state, standardisation"
@@ -172,19 +125,9 @@ final class TrainCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--plot", paramLabel = "FILE.png", converter = OutputPathConverter.class,
-            description = "Also write the loss and accuracy curves as a PNG.")
+            description = "Also write the curves per epoch as a PNG: the loss (log scale) and the accuracy, or for a"
+                    + " regression the loss, RMSE and MAE and R², with the kept epoch and the stop marked.")
     Path plot;
-
-    @Option(names = "--no-shortcut", description = "Use the generic backward steps 1–2 even if a fused shortcut is installed.")
-    boolean noShortcut;
-
-    @Option(names = "--threads", paramLabel = "N", description = {"Threads for the matrix products (default: every"
-            + " core, used only for products large enough to pay). Results are bit-identical for a given thread"
-            + " count and seed."})
-    Integer threads;
-
-    /** The products' threads when {@code --threads} is given; otherwise the process-wide one is used. */
-    private ComputeBackend compute;
 
     /** Appends each epoch to {@code --history}; closed when {@link #call()} returns. */
     private dev.plugnet.core.HistoryLog historyLog;
@@ -194,9 +137,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads != null) {
-            ThreadLimit.check(spec.commandLine(), threads);
-        }
         try {
             return train();
         } finally {
@@ -209,27 +149,8 @@ final class TrainCommand implements Callable<Integer> {
                 historyLog = null;
                 log.close();
             }
-            if (compute != null) {
-                compute.close();
-                compute = null;
-            }
+            flags.close();
         }
-    }
-
-    /**
-     * @return the backend the model's products run on: with {@code --threads}, one of its own (opened here for
-     *         the run's compute choice); otherwise the process-wide one
-     */
-    private ComputeBackend backendFor(Plugnet plugnet, ModelSpec model) {
-        ComputeBackends backends = plugnet.computeBackends();
-        String choice = backends.choice(model.training().compute());
-        if (threads != null) {
-            if (compute == null) {
-                compute = backends.open(choice, threads);
-            }
-            return compute;
-        }
-        return plugnet.products() != null ? plugnet.products() : backends.shared(choice);
     }
 
     private Integer train() {
@@ -252,8 +173,8 @@ final class TrainCommand implements Callable<Integer> {
                         + " leave out --config");
             }
             model = resumed.config();
-            if (optimizer != null && !optimizer.equals(model.optimizer().type())) {
-                throw new ParameterException(spec.commandLine(), "--optimizer " + optimizer + ": a resumed run"
+            if (flags.optimizer != null && !flags.optimizer.equals(model.optimizer().type())) {
+                throw new ParameterException(spec.commandLine(), "--optimizer " + flags.optimizer + ": a resumed run"
                         + " keeps its optimizer (" + model.optimizer().type() + ") and its state");
             }
         } else {
@@ -286,10 +207,9 @@ final class TrainCommand implements Callable<Integer> {
         CsvTable table = DataArgument.read(dataName, new CsvTableReader());
         DatasetReader datasets = new DatasetReader();
         Task task = Task.of(model, plugnet.registry());
-        ColumnChoice columns = new ColumnChoice(model.training().features(), model.training().ignore());
+        flags.checkMonitor(task == Task.REGRESSION);
         Dataset dataset = resumed != null ? datasets.forModel(table, resumed.preprocessing())
-                : task == Task.REGRESSION ? datasets.forRegression(table, targetColumns(model.training().label()), columns)
-                : datasets.forTraining(table, model.training().label(), model.training().classes(), columns);
+                : datasets.forTraining(table, model.training(), task == Task.REGRESSION);
         Dataset validationRows = validationData == null ? null
                 : datasets.like(DataArgument.read(validationData, new CsvTableReader()), dataset);
         Dataset testRows = testData == null ? null
@@ -304,12 +224,12 @@ final class TrainCommand implements Callable<Integer> {
             listener = historyLog;
         }
         TrainingRequest request = TrainingRequest.of(model, dataset).withDataWhere(table.whereHeader())
-                .withDataName(dataName).withCompute(backendFor(plugnet, model))
+                .withDataName(dataName).withCompute(flags.backend(plugnet, model))
                 .withCheckpoints(checkpointFile, checkpointEvery)
                 .withListener(listener).withCancellation(interrupt.signal()).withValidation(validationRows)
                 .withTest(testRows);
         if (resumed != null) {
-            request = request.withResume(resumed, resume.toString()).withEpochs(epochs);
+            request = request.withResume(resumed, resume.toString()).withEpochs(flags.epochs);
         }
         TrainingRun run = prepare(plugnet, request);
         TrainingPlan plan = run.plan();
@@ -385,18 +305,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainReport report = new TrainReport(model.name(), dataName, checkpointFile, plot, history,
                 outcome.epochsRun(), outcome.seconds(), t.batchSize(), outcome.throughput(), test,
-                backendFor(plugnet, model));
+                flags.backend(plugnet, model));
         if (json) {
             out.println(plugnet.json().writeValueAsString(report.toJson()));
         } else {
             report.print(out);
         }
         return ExitCodes.OK;
-    }
-
-    /** @return the target columns {@code training.label} names (commas separate several), {@code null} for the last */
-    private static List<String> targetColumns(String label) {
-        return label == null ? null : java.util.Arrays.stream(label.split(",")).map(String::strip).toList();
     }
 
     /** @return the run prepared, a config error (a schedule that does not fit the learning rate) naming the file */
@@ -423,30 +338,13 @@ final class TrainCommand implements Callable<Integer> {
         return source.checkpoint();
     }
 
-    /** The largest --learning-rate: far above any rate that trains, far below one that overflows the weights. */
-    static final double MAX_LEARNING_RATE = 1000;
-
     private void validateFlags() {
-        if (epochs != null && epochs < 1) {
-            bad("--epochs must be a positive integer, got " + epochs);
-        }
-        if (batchSize != null && batchSize < 1) {
-            bad("--batch-size must be a positive integer, got " + batchSize);
-        }
+        flags.validate();
         if (checkpointEvery < 0) {
             bad("--checkpoint-every must be 0 (only at the end) or a positive number of epochs, got " + checkpointEvery);
         }
-        if (patience != null && patience < 0) {
-            bad("--patience must be 0 or more, got " + patience);
-        }
-        if (learningRate != null && !(learningRate > 0 && learningRate <= MAX_LEARNING_RATE)) {
-            bad("--learning-rate must be above 0 and at most " + MAX_LEARNING_RATE + ", got " + learningRate);
-        }
-        for (Double f : new Double[] {validationFraction, testFraction}) {
-            if (f != null && !(f >= 0 && f <= TrainingSpec.MAX_FRACTION)) {
-                bad("--validation-fraction and --test-fraction must be from 0 to " + TrainingSpec.MAX_FRACTION
-                        + ", got " + f);
-            }
+        if (testFraction != null && !(testFraction >= 0 && testFraction <= TrainingSpec.MAX_FRACTION)) {
+            bad("--test-fraction must be from 0 to " + TrainingSpec.MAX_FRACTION + ", got " + testFraction);
         }
     }
 
@@ -481,63 +379,32 @@ final class TrainCommand implements Callable<Integer> {
 
     private ModelSpec applyOverrides(ModelSpec model) {
         TrainingSpec t = model.training();
-        double validation = validationFraction != null ? validationFraction : t.validationFraction();
+        double validation = flags.validationFraction != null ? flags.validationFraction : t.validationFraction();
         double test = testFraction != null ? testFraction : t.testFraction();
         if (validation + test >= TrainingSpec.MAX_HELD_OUT) {
             bad("--validation-fraction + --test-fraction must leave rows to train on (below "
                     + TrainingSpec.MAX_HELD_OUT + "), got "
                     + (validation + test));
         }
-        if (label != null && resume != null) {
-            bad("--label: a resumed run keeps its label column");
-        }
-        if (learningRate != null && resume != null) {
-            bad("--learning-rate: a resumed run keeps its learning rate and schedule");
-        }
-        if (seed != null && resume != null) {
-            bad("--seed: a resumed run keeps its seed (" + model.seed() + ")");
-        }
-        if (classWeights != null && resume != null) {
-            bad("--class-weights: a resumed run keeps its loss and its class weights");
-        }
-        if ((features != null || ignore != null) && resume != null) {
-            bad("--features, --ignore: a resumed run keeps its columns");
-        }
-        ModelSpec m = new TrainingOverrides(resume == null ? epochs : null, batchSize, optimizer, learningRate, seed,
-                validationFraction, testFraction, patience, label, noShortcut ? Boolean.FALSE : null,
-                classWeights == null ? null : parseClassWeights(classWeights)).applyTo(model);
-        if (features != null || ignore != null) {
-            TrainingSpec mt = m.training();
-            m = m.withTraining(mt.withColumns(features != null ? features : mt.features(),
-                    ignore != null ? ignore : mt.ignore()));
-        }
-        return m;
-    }
-
-    private ClassWeightsSpec parseClassWeights(String text) {
-        if (text.equals("balanced")) {
-            return ClassWeightsSpec.BALANCED;
-        }
-        Map<String, Double> weights = new LinkedHashMap<>();
-        for (String pair : text.split(",", -1)) {
-            int eq = pair.lastIndexOf('=');
-            double w = Double.NaN;
-            if (eq > 0) {
-                try {
-                    w = Double.parseDouble(pair.substring(eq + 1));
-                } catch (NumberFormatException e) {
-                    w = Double.NaN;
-                }
+        if (resume != null) {
+            if (flags.label != null) {
+                bad("--label: a resumed run keeps its label column");
             }
-            if (!(w >= 0) || !Double.isFinite(w)) {
-                bad("--class-weights: expected balanced or CLASS=WEIGHT pairs with non-negative weights, separated"
-                        + " by commas, got \"" + pair + "\"");
+            if (flags.learningRate != null) {
+                bad("--learning-rate: a resumed run keeps its learning rate and schedule");
             }
-            weights.put(pair.substring(0, eq), w);
+            if (flags.seed != null) {
+                bad("--seed: a resumed run keeps its seed (" + model.seed() + ")");
+            }
+            if (flags.classWeights != null) {
+                bad("--class-weights: a resumed run keeps its loss and its class weights");
+            }
+            if (flags.features != null || flags.ignore != null) {
+                bad("--features, --ignore: a resumed run keeps its columns");
+            }
         }
-        return new ClassWeightsSpec(false, weights);
+        return flags.applyTo(model, resume == null, testFraction);
     }
-
 
     private static String describe(ModelSpec model, Optional<BundledExample> example, String dataName) {
         return "model " + Printable.of(model.name()) + example.map(e -> " (bundled example \"" + e.exampleName() + "\")").orElse("")

@@ -59,6 +59,22 @@ record TrainReport(String model, String data, Path checkpoint, Path plot, Histor
         }
     }
 
+    /** A regression's MAE, RMSE and R² of an epoch as {@code PREFIX_mae} and so on, where it has them. */
+    private static void errors(ObjectNode row, String prefix, dev.plugnet.core.metrics.RegressionMetrics m) {
+        if (m == null) {
+            return;
+        }
+        put(row, prefix + "_mae", m.mae());
+        put(row, prefix + "_rmse", m.rmse());
+        put(row, prefix + "_r2", m.r2());
+    }
+
+    private static void put(ObjectNode row, String field, double v) {
+        if (Double.isFinite(v)) {
+            row.put(field, v);
+        }
+    }
+
     /** @return the report as a JSON object */
     ObjectNode toJson() {
         JsonNodeFactory f = JsonNodeFactory.instance;
@@ -102,6 +118,8 @@ record TrainReport(String model, String data, Path checkpoint, Path plot, Histor
                     row.put("validation_accuracy", e.validationAccuracy());
                 }
             }
+            errors(row, "train", e.trainRegression());
+            errors(row, "validation", e.validationRegression());
             row.put("learning_rate", e.learningRate());
         }
         return root;

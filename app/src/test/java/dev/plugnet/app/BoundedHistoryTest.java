@@ -107,8 +107,8 @@ class BoundedHistoryTest {
         assertEquals(Files.readString(uninterruptedHistory), Files.readString(part));
         List<String> lines = Files.readAllLines(part);
         assertEquals(LONG + 1, lines.size());
-        assertEquals("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate",
-                lines.get(0));
+        assertEquals("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate,train_mae,"
+                + "train_rmse,train_r2,validation_mae,validation_rmse,validation_r2", lines.get(0));
         for (int e = 1; e <= LONG; e++) {
             assertTrue(lines.get(e).startsWith(e + ","), lines.get(e));
         }

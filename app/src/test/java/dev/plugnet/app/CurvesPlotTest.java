@@ -73,4 +73,37 @@ class CurvesPlotTest {
         assertEquals("iris.csv (bundled)", CurvesPlot.fileName("iris.csv (bundled)"));
         assertEquals("new.csv", CurvesPlot.fileName("C:\\data\\new.csv"));
     }
+
+    @Test
+    void aRegressionsPlotShowsItsErrorsInTheTargetsUnitsAndR2WithTheKeptEpochMarkedOnEachPanel() throws IOException {
+        Path png = dir.resolve("friedman.png");
+        Cli.Result r = Cli.run("train", "--config", "friedman", "--epochs", "200", "--patience", "8", "--monitor",
+                "validation_rmse", "--out", dir.resolve("friedman.json").toString(), "--plot", png.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("stopped early after epoch"), r.out());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(900, image.getWidth());
+        assertTrue(count(image, 0x2ca02c) > 100, "the kept epoch's marker");
+        assertTrue(count(image, 0xd62728) > 50, "the stop's marker");
+
+        var rmse = new dev.plugnet.core.metrics.RegressionMetrics(2.0, 2.5, 0.6, 10);
+        var better = new dev.plugnet.core.metrics.RegressionMetrics(1.0, 1.5, 0.8, 10);
+        var history = new dev.plugnet.core.train.History(java.util.List.of(
+                new dev.plugnet.core.train.EpochStats(1, 0.5, Double.NaN, 0.6, Double.NaN, 0.01, rmse, rmse),
+                new dev.plugnet.core.train.EpochStats(2, 0.3, Double.NaN, 0.4, Double.NaN, 0.01, better, better)),
+                2, false);
+        var plot = (org.jfree.chart.plot.CombinedDomainXYPlot) CurvesPlot.chart(history, "m", "d/f.csv").getXYPlot();
+        java.util.List<String> axes = new java.util.ArrayList<>();
+        for (Object sub : plot.getSubplots()) {
+            org.jfree.chart.plot.XYPlot p = (org.jfree.chart.plot.XYPlot) sub;
+            axes.add(p.getRangeAxis().getLabel());
+            assertEquals(1, p.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size(), "the kept epoch on "
+                    + p.getRangeAxis().getLabel());
+        }
+        assertEquals(java.util.List.of("loss (log scale)", "RMSE, MAE (targets' units, log scale)", "R²"), axes);
+        var errors = ((org.jfree.chart.plot.XYPlot) plot.getSubplots().get(1)).getDataset();
+        assertEquals("validation RMSE", errors.getSeriesKey(1));
+        assertEquals(1.5, errors.getYValue(1, 1), 0.0, "the validation RMSE of epoch 2, in the targets' units");
+        assertEquals("validation MAE", errors.getSeriesKey(3));
+    }
 }

@@ -111,7 +111,8 @@ class EarlyStoppingTest {
         Path config = Files.writeString(dir.resolve("c.json"), irisConfig("\"monitor\": \"loss\""));
         Cli.Result r = Cli.run("train", "--config", config.toString(), "--data", "iris");
         assertEquals(ExitCodes.BAD_INPUT, r.code());
-        assertTrue(r.errLine().endsWith("training.monitor: expected one of \"validation_loss\","
-                + " \"validation_accuracy\", got \"loss\""), r.err());
+        assertTrue(r.errLine().endsWith("training.monitor: expected validation_loss (any model),"
+                + " validation_accuracy (a classifier), validation_mae, validation_rmse or validation_r2 (a"
+                + " regression), got \"loss\""), r.err());
     }
 }

@@ -123,6 +123,7 @@ class ErrorCatalogueTest {
         add(c, "nesting deeper than the limit (`-Dplugnet.max-nesting-depth`)", "train", "--config",
                 file("deep.json", "[".repeat(100) + "]".repeat(100)), "--data", "thyroid");
         add(c, "an unknown early-stopping `monitor`", "train", "--config", config("monitor.json", "\"patience\": 50", "\"patience\": 50, \"monitor\": \"loss\""), "--data", "thyroid");
+        add(c, "a `monitor` a classifier lacks (a regression's RMSE)", "train", "--config", config("monitor-rmse.json", "\"patience\": 50", "\"patience\": 50, \"monitor\": \"validation_rmse\""), "--data", "thyroid");
         add(c, "a class listed twice in `classes`", "train", "--config", config("classes.json", "\"patience\": 50", "\"patience\": 50, \"classes\": [\"normal\", \"hyper\", \"normal\"]"), "--data", "thyroid");
         add(c, "class weights for an unknown class", "train", "--config", config("weights.json", "\"patience\": 50", "\"patience\": 50, \"class_weights\": {\"sick\": 2}"), "--data", "thyroid");
         add(c, "class weights that are not \"balanced\" or a map", "train", "--config", config("weights-list.json", "\"patience\": 50", "\"patience\": 50, \"class_weights\": [1, 2, 3]"), "--data", "thyroid");
@@ -283,6 +284,12 @@ class ErrorCatalogueTest {
         add(u, "`--threads` above 4 per core", "train", "--threads", "100000");
         add(u, "`--learning-rate` beyond 1000", "train", "--learning-rate", "1e300");
         add(u, "`bench --seconds NaN`", "bench", "--seconds", "NaN");
+        add(u, "`--monitor` a figure the model lacks (accuracy for a regression)", "train", "--config", "friedman",
+                "--monitor", "validation_accuracy");
+        add(u, "a `monitor` that is no figure at all", "cv", "--monitor", "rmse");
+        add(u, "`explain` or `gradcheck` on a config that leaves its widths to the data, with no data", "gradcheck",
+                "--config", file("open.json", "{\"inputs\": \"auto\", \"layers\": [{\"type\": \"dense\", \"units\": 4,"
+                + " \"activation\": \"tanh\"}, {\"type\": \"dense\"}], \"loss\": \"mse\"}"));
         add(u, "an empty `--plugins` folder name", "--plugins", "", "plugins");
         add(u, "`--checkpoint-every` below 0", "train", "--checkpoint-every", "-1");
         add(u, "`cv --folds` below 2", "cv", "--folds", "1");

@@ -45,7 +45,7 @@ class RegressionTest {
         assertTrue(test.get("mae").doubleValue() < rmse);
         assertTrue(trained.err().contains("task: regression (the loss mse on a linear output predicts numbers)"),
                 trained.err());
-        assertTrue(trained.err().contains("network: 5-16-1 (dense+tanh, dense, mse), 113 parameters\n"), trained.err());
+        assertTrue(trained.err().contains("network: 5-16-1 (dense+tanh, dense, mse), 113 parameters (widths from the data)\n"), trained.err());
         JsonNode pre = JSON.readTree(Files.readString(model)).get("preprocessing");
         assertEquals(List.of("y"), JSON.convertValue(pre.get("labels"), List.class));
         assertEquals(1, pre.get("target_means").size());
@@ -129,7 +129,8 @@ class RegressionTest {
         Cli.Result r = Cli.run("train", "--config", config.toString(), "--data", "friedman", "--out",
                 dir.resolve("acc-out.json").toString());
         assertEquals(ExitCodes.BAD_INPUT, r.code());
-        assertEquals("plugnet: training.monitor: a regression has no accuracy; monitor validation_loss", r.errLine());
+        assertEquals("plugnet: " + config + " training.monitor: a regression has no \"validation_accuracy\"; it may"
+                + " monitor validation_loss, validation_mae, validation_rmse, validation_r2", r.errLine());
     }
 
     @Test
@@ -138,5 +139,87 @@ class RegressionTest {
         assertEquals(0, explain.code(), explain.err());
         assertTrue(explain.out().contains("standardised over all its rows; targets y"), explain.out());
         assertEquals(0, Cli.run("gradcheck", "--config", "friedman").code());
+    }
+
+    @Test
+    void everyEpochRecordsItsMaeRmseAndR2InTheTargetsUnitsInTheReportAndTheCheckpoint() throws IOException {
+        JsonNode report = JSON.readTree(trained.out());
+        JsonNode stored = JSON.readTree(Files.readString(model)).get("history");
+        JsonNode epochs = report.get("history");
+        assertEquals(stored.get("epochs").size(), epochs.size());
+        for (int i = 0; i < epochs.size(); i++) {
+            JsonNode e = epochs.get(i);
+            JsonNode c = stored.get("epochs").get(i);
+            for (String f : List.of("train_mae", "train_rmse", "train_r2", "validation_mae", "validation_rmse",
+                    "validation_r2")) {
+                assertTrue(e.get(f).isNumber(), f + " in epoch " + (i + 1) + ": " + e);
+                assertEquals(e.get(f).doubleValue(), c.get(f).doubleValue(), 0.0, "the checkpoint keeps " + f);
+            }
+            assertFalse(e.has("validation_accuracy"), "a regression has no accuracy");
+            assertTrue(e.get("validation_mae").doubleValue() <= e.get("validation_rmse").doubleValue());
+        }
+        // R² of the standardised mse loss: 1 − mse / variance, and the training targets have variance 1
+        JsonNode first = epochs.get(0);
+        assertEquals(1 - first.get("train_loss").doubleValue(), first.get("train_r2").doubleValue(), 1e-12);
+        JsonNode kept = epochs.get(report.get("best_epoch").intValue() - 1);
+        assertTrue(kept.get("validation_rmse").doubleValue() < 2, "in y's units (the noise has σ = 1): " + kept);
+        assertTrue(trained.err().matches("(?s).*\\nepoch +1/500  train loss [0-9.]+ rmse [0-9.]+  val loss [0-9.]+"
+                + " rmse [0-9.]+ mae [0-9.]+ r2 [0-9.-]+  lr .*"), trained.err());
+    }
+
+    @Test
+    void earlyStoppingOnTheValidationRmseKeepsTheEpochWithTheLeastRmse() throws IOException {
+        Path out = dir.resolve("by-rmse.json");
+        Cli.Result r = Cli.run("train", "--config", "friedman", "--monitor", "validation_rmse", "--patience", "6",
+                "--min-delta", "0.001", "--out", out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("early stopping on the validation rmse (patience 6, min delta 0.001)"), r.err());
+        JsonNode report = JSON.readTree(r.out());
+        assertTrue(report.get("stopped_early").booleanValue(), r.out());
+        int best = report.get("best_epoch").intValue();
+        double least = Double.MAX_VALUE;
+        int argmin = 0;
+        for (JsonNode e : report.get("history")) {
+            double v = e.get("validation_rmse").doubleValue();
+            if (v < least - 0.001) {
+                least = v;
+                argmin = e.get("epoch").intValue();
+            }
+        }
+        assertEquals(argmin, best, "the kept epoch is the last that beat the best RMSE by more than min delta");
+        assertEquals(best + 6, report.get("last_epoch").intValue());
+        String config = JSON.readTree(Files.readString(out)).get("config").get("training").get("monitor").stringValue();
+        assertEquals("validation_rmse", config, "the checkpoint records what was monitored");
+    }
+
+    @Test
+    void aMonitorTheModelLacksIsAUsageErrorNamingTheFlag() {
+        Cli.Result r = Cli.run("train", "--config", "friedman", "--monitor", "validation_accuracy", "--out",
+                dir.resolve("never.json").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertEquals("plugnet: --monitor validation_accuracy: a regression has no \"validation_accuracy\"; it may"
+                + " monitor validation_loss, validation_mae, validation_rmse, validation_r2 (see 'plugnet train"
+                + " --help')", r.errLine());
+        assertFalse(Files.exists(dir.resolve("never.json")));
+    }
+
+    @Test
+    void explainAndGradcheckTakeTheWidthsAConfigLeavesToTheDataFromItsColumns() throws IOException {
+        Path config = Files.writeString(dir.resolve("open.json"), """
+                {"inputs": "auto", "layers": [{"type": "dense", "units": 6, "activation": "tanh"},
+                 {"type": "dense", "units": "auto"}], "loss": "mse", "seed": 5}""");
+        Cli.Result explain = Cli.run("explain", "--config", config.toString(), "--data", "friedman", "--rows", "2");
+        assertEquals(0, explain.code(), explain.err());
+        assertTrue(explain.out().matches("(?s).*\\n  x +\\(2×5\\) .*"), explain.out());
+        Cli.Result gradcheck = Cli.run("gradcheck", "--config", config.toString(), "--data", "friedman");
+        assertEquals(0, gradcheck.code(), gradcheck.err());
+        assertTrue(gradcheck.out().contains(", 43 parameters,"), "5·6 + 6 + 6·1 + 1: " + gradcheck.out());
+        for (String command : List.of("explain", "gradcheck")) {
+            Cli.Result none = Cli.run(command, "--config", config.toString());
+            assertEquals(ExitCodes.BAD_INPUT, none.code(), command);
+            assertEquals("plugnet: --config " + config + " leaves its widths to the data (\"inputs\" or the last"
+                    + " layer's \"units\" is \"auto\" or left out); give --data CSV to take them from its columns,"
+                    + " or write them in the model file (see 'plugnet " + command + " --help')", none.errLine());
+        }
     }
 }

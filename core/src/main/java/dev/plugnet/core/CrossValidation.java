@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * k-fold cross-validation, the use case behind {@code plugnet cv}: the rows are dealt into K stratified folds
- * ({@link StratifiedFolds}, seeded by the model's seed); for each fold a fresh model is trained by
+ * k-fold cross-validation, the use case behind {@code plugnet cv}: the rows are dealt into K folds
+ * ({@link StratifiedFolds}, seeded by the model's seed; stratified by class for a classifier, plain shuffled folds
+ * for a regression); for each fold a fresh model is trained by
  * {@link TrainingRun} on the other K − 1 folds (which give their own validation rows for early stopping, by the
  * model's validation fraction) and evaluated on the fold it did not see. Each fold's figures, and their mean and
  * standard deviation over the folds, are the result.
@@ -61,18 +62,40 @@ public final class CrossValidation {
      */
     public static Result run(Plugnet plugnet, ModelSpec spec, Dataset data, String dataWhere, int k,
                              TrainingListener listener, java.util.function.Consumer<Fold> foldDone) {
+        return run(plugnet, TrainingRequest.of(spec, data).withDataWhere(dataWhere).withListener(listener), k,
+                foldDone);
+    }
+
+    /**
+     * Cross-validates as {@code folds} says: its spec (with the training settings of every fold: epochs, batch
+     * size, patience, monitor, optimizer, seed, validation fraction, class weights…), its data (every row, dealt
+     * into folds), where the data's columns are named, its listener, compute and cancellation (a cancelled fold
+     * ends the cross-validation: the result holds the folds that finished before it). Its validation,
+     * test, resume and checkpoint settings are not used: each fold trains afresh, validates on rows split off its
+     * training folds and is tested on its own fold, and no checkpoint is written.
+     *
+     * @param k the number of folds, from 2 to the number of rows
+     * @param foldDone hears each fold as it finishes, or {@code null}
+     * @throws ConfigException if {@code k} is out of range
+     */
+    public static Result run(Plugnet plugnet, TrainingRequest folds, int k,
+                             java.util.function.Consumer<Fold> foldDone) {
+        ModelSpec spec = folds.spec();
+        Dataset data = folds.data();
         if (k < 2 || k > data.size()) {
             throw new ConfigException("--folds", "expected from 2 to " + data.size() + " (the rows), got " + k);
         }
+        TrainingRequest each = new TrainingRequest(spec, data, folds.dataWhere(), null, null, true, null, null,
+                null, null, null, 0, folds.compute(), folds.listener(), folds.cancelled());
         int strata = data.regression() ? 1 : data.labelNames().size();
-        List<int[]> folds = StratifiedFolds.of(data.labels(), strata, k, spec.seed());
+        List<int[]> parts = StratifiedFolds.of(data.labels(), strata, k, spec.seed());
         List<Fold> results = new ArrayList<>();
         for (int f = 0; f < k; f++) {
-            int[] held = folds.get(f);
+            int[] held = parts.get(f);
             List<Integer> rest = new ArrayList<>();
             for (int g = 0; g < k; g++) {
                 if (g != f) {
-                    for (int r : folds.get(g)) {
+                    for (int r : parts.get(g)) {
                         rest.add(r);
                     }
                 }
@@ -80,8 +103,10 @@ public final class CrossValidation {
             int[] trainRows = rest.stream().mapToInt(Integer::intValue).sorted().toArray();
             Dataset train = StratifiedFolds.subset(data, trainRows, data.source());
             Dataset test = StratifiedFolds.subset(data, held, data.source() + " fold " + (f + 1));
-            TrainingOutcome outcome = TrainingRun.prepare(plugnet, TrainingRequest.of(spec, train)
-                    .withDataWhere(dataWhere).withTest(test).withListener(listener)).run();
+            TrainingOutcome outcome = TrainingRun.prepare(plugnet, each.withData(train).withTest(test)).run();
+            if (outcome.cancelled()) {
+                break;
+            }
             Evaluation e = outcome.test();
             Map<String, Double> m = new LinkedHashMap<>();
             if (e.isRegression()) {
@@ -104,18 +129,19 @@ public final class CrossValidation {
             }
         }
         List<Summary> summaries = new ArrayList<>();
-        for (String name : results.get(0).metrics().keySet()) {
+        int n = results.size();
+        for (String name : n == 0 ? List.<String>of() : results.get(0).metrics().keySet()) {
             double sum = 0;
             for (Fold fold : results) {
                 sum += fold.metrics().get(name);
             }
-            double mean = sum / k;
+            double mean = sum / n;
             double squares = 0;
             for (Fold fold : results) {
                 double d = fold.metrics().get(name) - mean;
                 squares += d * d;
             }
-            summaries.add(new Summary(name, mean, Math.sqrt(squares / (k - 1))));
+            summaries.add(new Summary(name, mean, n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1))));
         }
         return new Result(results, summaries);
     }

@@ -22,8 +22,9 @@ import java.util.function.Consumer;
  * by Unicode code point). The rows get the checks a CSV file gets, each problem one
  * {@link DataException} naming the row (from 1) and column.
  *
- * <p>Without {@link #validation} rows, the spec's validation fraction of the rows is split off (stratified,
- * seeded) for early stopping and the per-epoch figures; with them, every row trains. No test rows are held out:
+ * <p>Without {@link #validation} rows, the spec's validation fraction of the rows is split off (stratified for a
+ * classifier, seeded) for early stopping and the per-epoch figures; with them, every row trains. A classifier
+ * takes validation labels (names or indices), a regression validation targets (one or several columns). No test rows are held out:
  * {@link TrainedModel#evaluate} reports on rows of your choice.
  *
  * <pre>{@code
@@ -44,12 +45,15 @@ public final class Fit {
     private Double validationFraction;
     private Integer patience;
     private Boolean shortcuts;
+    private String monitor;
+    private Double minDelta;
     private ClassWeightsSpec classWeights;
     private final List<TrainingListener> listeners = new java.util.ArrayList<>();
     private BooleanSupplier cancelled = () -> false;
     private double[][] validationX;
     private String[] validationNames;
     private int[] validationIndices;
+    private double[][] validationTargets;
     private List<String> classNames;
 
     Fit(Plugnet plugnet, ModelSpec spec) {
@@ -102,12 +106,37 @@ public final class Fit {
         return this;
     }
 
-    /** Epochs without a better validation loss before stopping and restoring the best epoch; 0 turns it off. */
+    /**
+     * Epochs without an improvement of the monitored quantity (see {@link #monitor}) before stopping and restoring
+     * the best epoch; 0 turns early stopping off.
+     */
     public Fit patience(int epochsWithoutImprovement) {
         if (epochsWithoutImprovement < 0) {
             throw new ConfigException("patience", "must be 0 or more, got " + epochsWithoutImprovement);
         }
         patience = epochsWithoutImprovement;
+        return this;
+    }
+
+    /**
+     * What early stopping watches: {@value dev.plugnet.core.model.Monitor#CHOICES} (default: the spec's
+     * {@code training.monitor}).
+     */
+    public Fit monitor(String name) {
+        if (dev.plugnet.core.model.Monitor.of(name) == null) {
+            throw new ConfigException("monitor", "expected " + dev.plugnet.core.model.Monitor.CHOICES + ", got "
+                    + name);
+        }
+        monitor = name;
+        return this;
+    }
+
+    /** The least change of the monitored quantity that counts as an improvement (0 or more). */
+    public Fit minDelta(double delta) {
+        if (!(delta >= 0 && Double.isFinite(delta))) {
+            throw new ConfigException("minDelta", "must be a finite number, 0 or more, got " + delta);
+        }
+        minDelta = delta;
         return this;
     }
 
@@ -161,20 +190,43 @@ public final class Fit {
         return this;
     }
 
-    /** Validation rows with class-name labels, in place of a split of the training rows. */
+    /** Validation rows with class-name labels, in place of a split of the training rows (for {@code on}). */
     public Fit validation(double[][] x, String[] y) {
+        clearValidation();
         validationX = x;
         validationNames = y;
-        validationIndices = null;
         return this;
     }
 
-    /** Validation rows with class-index labels, in place of a split of the training rows. */
+    /** Validation rows with class-index labels, in place of a split of the training rows (for {@code on}). */
     public Fit validation(double[][] x, int[] y) {
+        clearValidation();
         validationX = x;
         validationIndices = y;
-        validationNames = null;
         return this;
+    }
+
+    /**
+     * Validation rows of a regression, in place of a split of the training rows (for {@link #onTargets}): one
+     * row of targets per row of {@code x}, in the columns of the training targets and in their own units
+     * (standardised with the training rows' means and scales, as the features are).
+     */
+    public Fit validation(double[][] x, double[][] y) {
+        clearValidation();
+        validationX = x;
+        validationTargets = y;
+        return this;
+    }
+
+    /** Validation rows of a regression with one target column (see {@link #validation(double[][], double[][])}). */
+    public Fit validation(double[][] x, double[] y) {
+        return validation(x, column(y, "validation y"));
+    }
+
+    private void clearValidation() {
+        validationNames = null;
+        validationIndices = null;
+        validationTargets = null;
     }
 
     /** Names the classes of class-index labels: index {@code k} is {@code names.get(k)} (default "0", "1", …). */
@@ -222,16 +274,45 @@ public final class Fit {
      * @throws DataException if a row or value is unusable, naming its row and column
      */
     public TrainedModel onTargets(List<String> featureNames, double[][] x, List<String> targetNames, double[][] y) {
-        if (validationX != null) {
-            throw new ConfigException("validation", "separate validation rows are for a classifier's labels; a"
-                    + " regression splits its validation rows off by the validation fraction");
+        if (validationNames != null || validationIndices != null) {
+            throw new ConfigException("validation", "these validation rows have class labels, but a regression"
+                    + " needs numeric targets: give validation(x, double[][] targets)");
         }
         return train(new ArrayData("x", "y").forRegression(featureNames, x, targetNames, y));
     }
 
+    /**
+     * Trains a regression on one numeric target column (see {@link #onTargets(List, double[][], List, double[][])}).
+     *
+     * @param targetName the target's name
+     * @param y each row's target
+     */
+    public TrainedModel onTargets(List<String> featureNames, double[][] x, String targetName, double[] y) {
+        return onTargets(featureNames, x, List.of(targetName), column(y, "y"));
+    }
+
+    private static double[][] column(double[] y, String name) {
+        if (y == null) {
+            throw new DataException(name, "is missing; expected one target per row");
+        }
+        double[][] rows = new double[y.length][];
+        for (int i = 0; i < y.length; i++) {
+            rows[i] = new double[] {y[i]};
+        }
+        return rows;
+    }
+
     private TrainedModel train(Dataset data) {
         Dataset validation = null;
-        if (validationX != null || validationNames != null || validationIndices != null) {
+        if (validationTargets != null) {
+            if (!data.regression()) {
+                throw new ConfigException("validation", "these validation rows have numeric targets, but the"
+                        + " model is trained as a classifier: give validation(x, labels) with class names or"
+                        + " indices, or train a regression with onTargets");
+            }
+            validation = new ArrayData("validation x", "validation y").forRegression(data.featureNames(),
+                    validationX, data.labelNames(), validationTargets);
+        } else if (validationNames != null || validationIndices != null) {
             ArrayData rows = new ArrayData("validation x", "validation y");
             validation = validationIndices != null
                     ? rows.forClasses(data.featureNames(), data.labelColumn(), data.labelNames(), validationX,
@@ -240,7 +321,7 @@ public final class Fit {
                             validationNames);
         }
         ModelSpec run = new TrainingOverrides(epochs, batchSize, optimizer, learningRate, seed, validationFraction,
-                null, patience, null, shortcuts, classWeights).applyTo(spec);
+                null, patience, null, shortcuts, classWeights, monitor, minDelta).applyTo(spec);
         TrainingRequest request = TrainingRequest.of(run, data).withValidation(validation).withHoldOutTest(false)
                 .withListener(listeners.size() == 1 ? listeners.get(0) : new Listeners(listeners))
                 .withCancellation(cancelled);

@@ -22,8 +22,8 @@ import java.util.function.ToDoubleFunction;
  * {@code train --history FILE}: every epoch's figures, one CSV line per epoch as it finishes, appended and
  * flushed, so the file holds every epoch of a run however long it is (a checkpoint keeps a bounded sample of
  * them, see {@link History}) and is readable while the run goes on. The header names the columns
- * ({@link #COLUMNS}); a figure a run does not have (no validation rows, a regression's accuracy) is an empty
- * cell.
+ * ({@link #COLUMNS}: the loss, a classifier's accuracy, a regression's MAE, RMSE and R² in the targets' units); a
+ * figure a run does not have (no validation rows, a regression's accuracy, a classifier's RMSE) is an empty cell.
  *
  * <p>A new run starts the file afresh: the header is written atomically in place of an earlier history file. A
  * resumed run continues it: the lines of epochs before the resumed run's first are kept (later ones, written
@@ -47,7 +47,13 @@ public final class HistoryLog implements TrainingListener {
             new Column("train_accuracy", EpochStats::trainAccuracy),
             new Column("validation_loss", EpochStats::validationLoss),
             new Column("validation_accuracy", EpochStats::validationAccuracy),
-            new Column("learning_rate", EpochStats::learningRate));
+            new Column("learning_rate", EpochStats::learningRate),
+            new Column("train_mae", EpochStats::trainMae),
+            new Column("train_rmse", EpochStats::trainRmse),
+            new Column("train_r2", EpochStats::trainR2),
+            new Column("validation_mae", EpochStats::validationMae),
+            new Column("validation_rmse", EpochStats::validationRmse),
+            new Column("validation_r2", EpochStats::validationR2));
 
     /** @return the header line, without its newline */
     public static String header() {

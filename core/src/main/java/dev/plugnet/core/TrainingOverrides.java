@@ -25,13 +25,23 @@ import java.util.Map;
  * @param label the label column
  * @param shortcuts whether a fused shortcut may run
  * @param classWeights how much each class counts in the loss
+ * @param monitor what early stopping watches (a {@link dev.plugnet.core.model.Monitor}'s name)
+ * @param minDelta the least change of the monitored quantity that counts as an improvement
  */
 public record TrainingOverrides(Integer epochs, Integer batchSize, String optimizer, Double learningRate, Long seed,
                                 Double validationFraction, Double testFraction, Integer patience, String label,
-                                Boolean shortcuts, ClassWeightsSpec classWeights) {
+                                Boolean shortcuts, ClassWeightsSpec classWeights, String monitor, Double minDelta) {
     /** Overrides nothing. */
     public static final TrainingOverrides NONE = new TrainingOverrides(null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null, null);
+
+    /** Overrides that leave the monitored quantity and its least improvement as the model has them. */
+    public TrainingOverrides(Integer epochs, Integer batchSize, String optimizer, Double learningRate, Long seed,
+                             Double validationFraction, Double testFraction, Integer patience, String label,
+                             Boolean shortcuts, ClassWeightsSpec classWeights) {
+        this(epochs, batchSize, optimizer, learningRate, seed, validationFraction, testFraction, patience, label,
+                shortcuts, classWeights, null, null);
+    }
 
     /** @return {@code model} with these settings in place of its own */
     public ModelSpec applyTo(ModelSpec model) {
@@ -57,6 +67,11 @@ public record TrainingOverrides(Integer epochs, Integer batchSize, String optimi
         }
         if (classWeights != null) {
             m = m.withTraining(m.training().withClassWeights(classWeights));
+        }
+        if (monitor != null || minDelta != null) {
+            TrainingSpec mt = m.training();
+            m = m.withTraining(mt.withMonitor(monitor != null ? monitor : mt.monitor(),
+                    minDelta != null ? minDelta : mt.minDelta()));
         }
         if (shortcuts != null) {
             m = m.withShortcuts(shortcuts);

@@ -56,6 +56,12 @@ public record TrainingRequest(ModelSpec spec, Dataset data, String dataWhere, Da
                 TrainingListener.NONE, () -> false);
     }
 
+    /** @return this request with other rows to train on (the same settings, listener and compute) */
+    public TrainingRequest withData(Dataset rows) {
+        return new TrainingRequest(spec, rows, dataWhere, validation, test, holdOutTest, resume, resumeSource, epochs,
+                dataName, checkpointFile, checkpointEvery, compute, listener, cancelled);
+    }
+
     public TrainingRequest withDataWhere(String where) {
         return new TrainingRequest(spec, data, where, validation, test, holdOutTest, resume, resumeSource, epochs, dataName,
                 checkpointFile, checkpointEvery, compute, listener, cancelled);

@@ -84,6 +84,7 @@ public final class TrainingRun {
                     + spec.loss().type() + "\" on a linear output predicts numbers), which has no classes; for a"
                     + " classifier use \"cross_entropy\" with a softmax output");
         }
+        dev.plugnet.core.model.Monitor.require(t.monitor(), data.regression());
         String positive = t.positiveClass();
         if (positive != null && !data.labelNames().contains(positive)) {
             throw new DataException(request.dataWhere() + ", column \"" + data.labelColumn() + "\"",

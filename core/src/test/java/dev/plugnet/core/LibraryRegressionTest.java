@@ -63,4 +63,74 @@ class LibraryRegressionTest {
                 .on(data.featureNames(), data.x(), data.y());
         assertTrue(model.spec().loss().options().containsKey("class_weights"), model.spec().loss().toString());
     }
+    @Test
+    void aRegressionTakesItsOwnValidationTargetsAndRecordsTheirErrorsPerEpochInTheTargetsUnits() {
+        SplittableRandom random = new SplittableRandom(5);
+        double[][] x = new double[200][2];
+        double[][] y = new double[200][2];
+        double[][] vx = new double[60][2];
+        double[][] vy = new double[60][2];
+        for (double[][][] rows : new double[][][][] {{x, y}, {vx, vy}}) {
+            for (int i = 0; i < rows[0].length; i++) {
+                rows[0][i][0] = random.nextDouble(-1, 1);
+                rows[0][i][1] = random.nextDouble(-1, 1);
+                rows[1][i][0] = 500 + 40 * rows[0][i][0] + random.nextDouble(-2, 2);
+                rows[1][i][1] = -3 * rows[0][i][1];
+            }
+        }
+        var spec = PLUGNET.parseSpec("""
+                {"layers": [{"type": "dense", "units": 8, "activation": "tanh"}, {"type": "dense"}],
+                 "loss": "mse", "optimizer": {"type": "adam", "learning_rate": 0.02},
+                 "training": {"epochs": 80, "patience": 10}}""");
+        TrainedModel model = PLUGNET.fit(spec).validation(vx, vy).monitor("validation_rmse")
+                .onTargets(List.of("a", "b"), x, List.of("price", "drop"), y);
+
+        var history = model.history();
+        var first = history.epochs().get(0);
+        assertEquals(200, first.trainRegression().rows(), "every row trains: the validation rows are the ones given");
+        assertEquals(60, first.validationRegression().rows());
+        assertTrue(Double.isNaN(first.trainAccuracy()) && Double.isNaN(first.validationAccuracy()));
+        var best = history.epochs().stream().filter(e -> e.epoch() == history.bestEpoch()).findFirst().orElseThrow();
+        for (var e : history.epochs()) {
+            assertTrue(e.validationRmse() >= best.validationRmse(), "the kept epoch has the least validation RMSE");
+        }
+        var kept = dev.plugnet.core.metrics.RegressionMetrics.of(dev.plugnet.api.Matrix.wrap(60, 2,
+                java.util.Arrays.stream(vy).flatMapToDouble(java.util.Arrays::stream).toArray()),
+                dev.plugnet.api.Matrix.wrap(60, 2, java.util.Arrays.stream(model.predictValues(vx))
+                        .flatMapToDouble(java.util.Arrays::stream).toArray()));
+        assertEquals(kept.rmse(), best.validationRmse(), 1e-9, "the history's figures are in the targets' units");
+        assertEquals(kept.mae(), best.validationMae(), 1e-9);
+        assertEquals(kept.r2(), best.validationR2(), 1e-9);
+        assertTrue(best.validationRmse() < 5, "trained: " + best.validationRmse());
+        assertTrue(first.trainRegression().rmse() > 0 && first.trainRegression().r2() < 1);
+
+        var loaded = PLUGNET.fromJson(model.toJson()).history();
+        assertEquals(history.size(), loaded.size());
+        assertEquals(best.validationRmse(), loaded.epochs().get(history.bestEpoch() - 1).validationRmse(), 0.0,
+                "the checkpoint keeps the per-epoch regression figures");
+        assertEquals(first.trainRegression().r2(), loaded.epochs().get(0).trainRegression().r2(), 0.0);
+    }
+
+    @Test
+    void validationRowsMustBeOfTheModelsKind() {
+        double[][] x = {{0, 1}, {1, 0}, {2, 1}, {3, 0}};
+        var regression = PLUGNET.parseSpec("""
+                {"layers": [{"type": "dense", "units": 3, "activation": "tanh"}, {"type": "dense"}], "loss": "mse",
+                 "training": {"epochs": 2, "patience": 0}}""");
+        var labels = assertThrows(dev.plugnet.api.ConfigException.class, () -> PLUGNET.fit(regression)
+                .validation(x, new String[] {"a", "b", "a", "b"}).onTargets(List.of("p", "q"), x, "y", new double[4]));
+        assertTrue(labels.getMessage().contains("a regression needs numeric targets"), labels.getMessage());
+        var columns = assertThrows(dev.plugnet.core.data.DataException.class, () -> PLUGNET.fit(regression)
+                .validation(x, new double[][] {{1, 2}, {1, 2}, {1, 2}, {1, 2}})
+                .onTargets(List.of("p", "q"), x, "y", new double[] {1, 2, 3, 4}));
+        assertTrue(columns.getMessage().startsWith("validation y row 1: expected 1 targets, got 2"), columns.getMessage());
+        var classifier = assertThrows(dev.plugnet.api.ConfigException.class, () -> PLUGNET.fit(PLUGNET.parseSpec(
+                Blobs.SPEC)).validation(x, new double[] {1, 2, 3, 4}).on(List.of("p", "q"), x,
+                new String[] {"a", "b", "a", "b"}));
+        assertTrue(classifier.getMessage().contains("trained as a classifier"), classifier.getMessage());
+        var monitor = assertThrows(dev.plugnet.api.ConfigException.class, () -> PLUGNET.fit(PLUGNET.parseSpec(
+                Blobs.SPEC)).monitor("validation_rmse").on(List.of("p", "q"), x, new String[] {"a", "b", "a", "b"}));
+        assertEquals("training.monitor: a classifier has no \"validation_rmse\"; it may monitor validation_loss,"
+                + " validation_accuracy", monitor.getMessage());
+    }
 }

@@ -9,6 +9,7 @@ import dev.plugnet.core.json.JsonValues;
 import dev.plugnet.core.model.ModelReader;
 import dev.plugnet.core.model.ModelSpec;
 import dev.plugnet.core.plugins.PluginKind;
+import dev.plugnet.core.metrics.RegressionMetrics;
 import dev.plugnet.core.train.EpochStats;
 import dev.plugnet.core.train.History;
 import tools.jackson.databind.JsonNode;
@@ -166,7 +167,9 @@ final class CheckpointDecoder {
             previous = epoch;
             epochs.add(new EpochStats(epoch, optional(r, TRAIN_LOSS),
                     optional(r, TRAIN_ACCURACY), optional(r, VALIDATION_LOSS),
-                    optional(r, VALIDATION_ACCURACY), optional(r, EPOCH_LEARNING_RATE)));
+                    optional(r, VALIDATION_ACCURACY), optional(r, EPOCH_LEARNING_RATE),
+                    errors(r, TRAIN_MAE, TRAIN_RMSE, TRAIN_R2), errors(r, VALIDATION_MAE, VALIDATION_RMSE,
+                    VALIDATION_R2)));
         }
         int best = h.integer(BEST_EPOCH, previous, 0);
         if (best > 0 && epochs.stream().noneMatch(e -> e.epoch() == best)) {
@@ -174,6 +177,14 @@ final class CheckpointDecoder {
                     + " best epoch is always kept), got " + best);
         }
         return new History(epochs, best, h.bool(STOPPED_EARLY, false));
+    }
+
+    /** @return a regression's MAE, RMSE and R² of an epoch, or {@code null} when the entry has none */
+    private static RegressionMetrics errors(JsonObjectReader r, String mae, String rmse, String r2) {
+        if (!r.has(mae) && !r.has(rmse) && !r.has(r2)) {
+            return null;
+        }
+        return new RegressionMetrics(optional(r, mae), optional(r, rmse), optional(r, r2), 0);
     }
 
     private static double optional(JsonObjectReader r, String field) {

@@ -61,8 +61,16 @@ final class CheckpointFields {
     static final String VALIDATION_LOSS = "validation_loss";
     static final String VALIDATION_ACCURACY = "validation_accuracy";
     static final String EPOCH_LEARNING_RATE = "learning_rate";
+    // a regression's epochs, in the targets' units
+    static final String TRAIN_MAE = "train_mae";
+    static final String TRAIN_RMSE = "train_rmse";
+    static final String TRAIN_R2 = "train_r2";
+    static final String VALIDATION_MAE = "validation_mae";
+    static final String VALIDATION_RMSE = "validation_rmse";
+    static final String VALIDATION_R2 = "validation_r2";
     static final Set<String> EPOCH_FIELDS = Set.of(EPOCH, TRAIN_LOSS, TRAIN_ACCURACY, VALIDATION_LOSS,
-            VALIDATION_ACCURACY, EPOCH_LEARNING_RATE);
+            VALIDATION_ACCURACY, EPOCH_LEARNING_RATE, TRAIN_MAE, TRAIN_RMSE, TRAIN_R2, VALIDATION_MAE,
+            VALIDATION_RMSE, VALIDATION_R2);
 
     private CheckpointFields() {
     }

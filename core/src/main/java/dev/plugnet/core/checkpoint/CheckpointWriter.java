@@ -3,6 +3,7 @@ package dev.plugnet.core.checkpoint;
 import dev.plugnet.api.Matrix;
 import dev.plugnet.core.data.Preprocessing;
 import dev.plugnet.core.model.ModelWriter;
+import dev.plugnet.core.metrics.RegressionMetrics;
 import dev.plugnet.core.train.EpochStats;
 import dev.plugnet.core.train.History;
 import tools.jackson.databind.ObjectMapper;
@@ -32,6 +33,7 @@ import static dev.plugnet.core.checkpoint.CheckpointFields.*;
  *  "weights": {"layers[0].W": {"rows": 5, "cols": 4, "values": […]}, …},
  *  "optimizer": {"learning_rate": …, "state": {"step": {"rows": …, "cols": …, "values": […]}, "m[0]": …}},
  *  "history": {"best_epoch": …, "stopped_early": …, "epochs": [{"epoch": 1, "train_loss": …, …}]},
+ *      (a regression's epochs add train_mae, train_rmse, train_r2, validation_mae, validation_rmse, validation_r2)
  *  "checksum": "sha256:…"}
  * }</pre>
  *
@@ -167,8 +169,19 @@ public final class CheckpointWriter {
             number(row, VALIDATION_LOSS, e.validationLoss());
             number(row, VALIDATION_ACCURACY, e.validationAccuracy());
             number(row, EPOCH_LEARNING_RATE, e.learningRate());
+            errors(row, TRAIN_MAE, TRAIN_RMSE, TRAIN_R2, e.trainRegression());
+            errors(row, VALIDATION_MAE, VALIDATION_RMSE, VALIDATION_R2, e.validationRegression());
         }
         return node;
+    }
+
+    /** A regression's MAE, RMSE and R² of an epoch, when it has them (a classifier's epoch has none). */
+    private static void errors(ObjectNode row, String mae, String rmse, String r2, RegressionMetrics m) {
+        if (m != null) {
+            number(row, mae, m.mae());
+            number(row, rmse, m.rmse());
+            number(row, r2, m.r2());
+        }
     }
 
     private static void number(ObjectNode node, String field, double v) {

@@ -15,6 +15,24 @@ import java.util.Map;
 public final class DatasetReader {
 
     /**
+     * The rows a model trains on, as its {@code training} section says: for a regression the target columns
+     * {@code training.label} names (commas separate several; default the last column), for a classifier the label
+     * column and class order ({@code training.classes}); the feature columns by {@code training.features} and
+     * {@code training.ignore}.
+     *
+     * @param regression whether the model is a regression ({@link dev.plugnet.core.network.Task})
+     * @throws DataException if the table does not fit
+     */
+    public Dataset forTraining(CsvTable table, dev.plugnet.core.model.TrainingSpec training, boolean regression) {
+        ColumnChoice columns = new ColumnChoice(training.features(), training.ignore());
+        String label = training.label();
+        return regression
+                ? forRegression(table, label == null ? null
+                        : java.util.Arrays.stream(label.split(",")).map(String::strip).toList(), columns)
+                : forTraining(table, label, training.classes(), columns);
+    }
+
+    /**
      * Reads labelled data for training: the classes are the label column's values in {@link ClassOrder} (numbers
      * numerically, other names by Unicode code point), whatever order the rows come in.
      *

@@ -10,8 +10,11 @@ import dev.plugnet.api.Matrix;
  * @param classes K, the number of classes (for a regression, the number of targets)
  * @param values for a regression, the standardised targets (N, K), which {@link #targets()} gives instead of
  *        one-hot rows; {@code null} for classes
+ * @param targetScaling for a regression, the targets' means and scales that standardised {@code values} (a
+ *        target is {@code z · scale + mean}), so figures can be given in the targets' own units; {@code null}
+ *        for classes, or when the values are in their own units already
  */
-public record Samples(Matrix features, int[] labels, int classes, Matrix values) {
+public record Samples(Matrix features, int[] labels, int classes, Matrix values, Standardizer targetScaling) {
     public Samples {
         if (labels.length != features.rows()) {
             throw new IllegalArgumentException("one label per row");
@@ -23,7 +26,17 @@ public record Samples(Matrix features, int[] labels, int classes, Matrix values)
 
     /** Samples of classes. */
     public Samples(Matrix features, int[] labels, int classes) {
-        this(features, labels, classes, null);
+        this(features, labels, classes, null, null);
+    }
+
+    /** Samples of classes ({@code values} {@code null}) or of a regression's targets in their own units. */
+    public Samples(Matrix features, int[] labels, int classes, Matrix values) {
+        this(features, labels, classes, values, null);
+    }
+
+    /** @return the scale of target column {@code j} (1 without a {@link #targetScaling}) */
+    public double targetScale(int j) {
+        return targetScaling == null ? 1.0 : targetScaling.scales()[j];
     }
 
     /** @return whether these are regression rows (numeric targets, no classes) */
@@ -70,7 +83,8 @@ public record Samples(Matrix features, int[] labels, int classes, Matrix values)
             }
             values = Matrix.wrap(rows.length, m, y);
         }
-        return new Samples(Matrix.wrap(rows.length, width, x), labels, data.labelNames().size(), values);
+        return new Samples(Matrix.wrap(rows.length, width, x), labels, data.labelNames().size(), values,
+                data.regression() ? targetStandardizer : null);
     }
 
     /** @return every row of {@code data}, standardised */

@@ -16,6 +16,13 @@ public record Standardizer(double[] means, double[] scales) {
         scales = scales.clone();
     }
 
+    /** @return the standardiser that changes nothing: every mean 0, every scale 1 */
+    public static Standardizer identity(int width) {
+        double[] ones = new double[width];
+        java.util.Arrays.fill(ones, 1.0);
+        return new Standardizer(new double[width], ones);
+    }
+
     /** @return the standardiser fitted on {@code rows} of {@code features} only */
     public static Standardizer fit(double[][] features, int[] rows, int width) {
         double[] mean = new double[width];

@@ -94,18 +94,51 @@ public final class Evaluator {
      *        {@code z · scale + mean})
      */
     public RegressionEvaluation regression(Network network, Samples samples, Standardizer targets) {
-        LossAndAccuracy la = lossAndAccuracy(network, samples);
-        Matrix predicted = unstandardised(outputs(network, samples), targets);
+        Matrix outputs = Matrix.zeros(samples.size(), network.outputs());
+        double loss = lossAndOutputs(network, samples, outputs);
+        Matrix predicted = unstandardised(outputs, targets);
         Matrix actual = unstandardised(samples.targets(), targets);
-        return new RegressionEvaluation(la.loss(), RegressionMetrics.of(actual, predicted), predicted);
+        return new RegressionEvaluation(loss, RegressionMetrics.of(actual, predicted), predicted);
+    }
+
+    /**
+     * The validation figures of a regression's epoch, from one forward pass: the mean loss (on the standardised
+     * targets) and MAE, RMSE and R² in the targets' units (by the samples' {@link Samples#targetScaling}; in
+     * their standardised units without one).
+     */
+    public RegressionEvaluation regression(Network network, Samples samples) {
+        Standardizer targets = samples.targetScaling() != null ? samples.targetScaling()
+                : Standardizer.identity(samples.classes());
+        return regression(network, samples, targets);
+    }
+
+    /** @return the mean loss over {@code samples}, with the network's outputs copied into {@code all} (N, K) */
+    private double lossAndOutputs(Network network, Samples samples, Matrix all) {
+        if (samples.size() == 0) {
+            return Double.NaN;
+        }
+        Minibatches batches = new Minibatches(samples, batchSize, 0);
+        batches.inOrder();
+        int k = network.outputs();
+        int rowsPerBatch = Math.min(batchSize, samples.size());
+        double lossSum = 0;
+        for (int b = 0; b < batches.count(); b++) {
+            Minibatches.Batch batch = batches.batch(b);
+            Matrix out = network.forward(batch.inputs(), false);
+            System.arraycopy(out.data(), 0, all.data(), b * rowsPerBatch * k, out.data().length);
+            lossSum += network.loss(batch.targets()) * batch.size();
+        }
+        return lossSum / samples.size();
     }
 
     /** @return {@code z · scale + mean}, column by column, in a new matrix */
     public static Matrix unstandardised(Matrix z, Standardizer targets) {
         Matrix y = Matrix.zeros(z.rows(), z.cols());
+        double[] scales = targets.scales();
+        double[] means = targets.means();
         for (int i = 0; i < z.rows(); i++) {
             for (int j = 0; j < z.cols(); j++) {
-                y.set(i, j, z.get(i, j) * targets.scales()[j] + targets.means()[j]);
+                y.set(i, j, z.get(i, j) * scales[j] + means[j]);
             }
         }
         return y;

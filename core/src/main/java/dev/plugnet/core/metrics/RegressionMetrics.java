@@ -12,7 +12,7 @@ import dev.plugnet.api.Matrix;
  * @param r2 the coefficient of determination, {@code 1 − Σ (y − ŷ)² / Σ (y − ȳ)²}: 1 for a perfect fit, 0 for
  *        predicting the mean, negative for worse; a column whose true values are all equal scores 1 when it is
  *        predicted exactly and 0 otherwise (scikit-learn's {@code force_finite})
- * @param rows N, how many rows
+ * @param rows N, how many rows (0 where it is not known: an epoch's figures read back from a checkpoint's history)
  */
 public record RegressionMetrics(double mae, double rmse, double r2, int rows) {
 

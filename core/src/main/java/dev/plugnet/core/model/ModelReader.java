@@ -182,8 +182,8 @@ public final class ModelReader {
         ScheduleSpec schedule = t.has("schedule") ? schedule(t.get("schedule"), t.path("schedule")) : null;
         String monitor = t.string("monitor", d.monitor());
         if (!TrainingSpec.MONITORS.contains(monitor)) {
-            throw new ConfigException(t.path("monitor"), "expected one of \"" + String.join("\", \"",
-                    TrainingSpec.MONITORS) + "\", got \"" + monitor + "\"");
+            throw new ConfigException(t.path("monitor"), "expected " + Monitor.CHOICES + ", got \"" + monitor
+                    + "\"");
         }
         List<String> classes = t.has("classes") ? classes(t.get("classes"), t.path("classes")) : null;
         String positive = t.string("positive_class", null);

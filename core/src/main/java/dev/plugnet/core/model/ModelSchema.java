@@ -168,7 +168,7 @@ public final class ModelSchema {
         p.set("test_fraction", fraction("Share of the rows held out for the final report."));
         p.set("patience", integer(0, "Epochs without an improvement of `monitor` before stopping early and restoring"
                 + " the best weights (default " + TrainingSpec.DEFAULT_PATIENCE + "); 0 is off."));
-        ObjectNode monitor = described(type("string"), "What early stopping watches (default validation_loss).");
+        ObjectNode monitor = described(type("string"), "What early stopping watches (default validation_loss): " + Monitor.CHOICES + ".");
         TrainingSpec.MONITORS.forEach(monitor.putArray("enum")::add);
         p.set("monitor", monitor);
         p.set("min_delta", described(type("number").put("minimum", 0),

@@ -15,8 +15,10 @@ import java.util.Objects;
  *        the best epoch's weights; 0 turns early stopping off (default {@value #DEFAULT_PATIENCE})
  * @param schedule the learning-rate schedule, or {@code null} for a constant rate
  * @param label the CSV column that holds the class (or the target), or {@code null} for the last column
- * @param monitor what early stopping watches: {@code validation_loss} (lower is better, the default) or
- *        {@code validation_accuracy} (higher is better)
+ * @param monitor what early stopping watches ({@link Monitor}): {@code validation_loss} (lower is better, the
+ *        default, any model); {@code validation_accuracy} (higher is better) for a classifier;
+ *        {@code validation_mae}, {@code validation_rmse} (lower is better) or {@code validation_r2} (higher is
+ *        better) for a regression
  * @param minDelta the least change of the monitored quantity that counts as an improvement (default 0)
  * @param classes the class names in the order of the network's outputs, or {@code null} for the label
  *        column's values sorted (numbers numerically, other names by Unicode code point)
@@ -38,8 +40,8 @@ public record TrainingSpec(int epochs, int batchSize, double validationFraction,
     public static final String VALIDATION_LOSS = "validation_loss";
     /** Early stopping's quantity: the validation accuracy, higher is better. */
     public static final String VALIDATION_ACCURACY = "validation_accuracy";
-    /** Every value {@code monitor} may take. */
-    public static final List<String> MONITORS = List.of(VALIDATION_LOSS, VALIDATION_ACCURACY);
+    /** Every value {@code monitor} may take ({@link Monitor#keys()}). */
+    public static final List<String> MONITORS = Monitor.keys();
     /** The largest share of the rows that validation, or the test, may hold out. */
     public static final double MAX_FRACTION = 0.9;
     /** Validation and test together hold out less than this share, so rows remain to train on. */

@@ -1,11 +1,14 @@
 package dev.plugnet.core.train;
 
 import dev.plugnet.api.ConfigException;
+import dev.plugnet.api.Matrix;
 import dev.plugnet.api.NonFiniteException;
 import dev.plugnet.core.data.Minibatches;
 import dev.plugnet.core.data.Samples;
 import dev.plugnet.core.metrics.Evaluator;
 import dev.plugnet.core.metrics.LossAndAccuracy;
+import dev.plugnet.core.metrics.RegressionEvaluation;
+import dev.plugnet.core.model.Monitor;
 import dev.plugnet.core.network.AssembledModel;
 import dev.plugnet.core.network.Network;
 
@@ -13,8 +16,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Trains a model for some epochs of shuffled minibatches, every step through {@link TrainingStep}: η from the
- * schedule each epoch, the validation loss and accuracy after each epoch, early stopping with patience on the
- * monitored quantity (the validation loss or accuracy; an epoch counts as better only when it improves on the
+ * schedule each epoch, the validation loss and accuracy (for a regression MAE, RMSE and R² in the targets' units,
+ * on the training minibatches and the validation rows) after each epoch, early stopping with patience on the
+ * monitored quantity (a {@link Monitor}: the validation loss, accuracy, MAE, RMSE or R²; an epoch counts as better only when it improves on the
  * best by more than {@code minDelta}), restoring the best epoch's weights and optimizer state, and a
  * {@link History} whose best epoch is the epoch whose weights the model holds at the end. A run can
  * continue an earlier one's history (resume). Minibatch order depends only on the seed and the epoch, so the
@@ -35,7 +39,8 @@ public final class Trainer {
      * @param listener hears the progress
      * @return the history and the measured throughput; the model holds the weights of the history's best epoch
      * @throws TrainingFailedException if a loss or gradient is not finite, naming the epoch and minibatch
-     * @throws ConfigException if early stopping is on but there are no validation rows
+     * @throws ConfigException if early stopping is on but there are no validation rows, or the monitored
+     *         quantity is not one this kind of model has (accuracy for a regression, RMSE for a classifier)
      */
     public TrainingResult train(AssembledModel model, Samples train, Samples validation, History previous,
                                 TrainingListener listener) {
@@ -69,10 +74,8 @@ public final class Trainer {
         }
 
         boolean regression = train.regression();
-        if (regression && earlyStopping
-                && settings.monitor().equals(dev.plugnet.core.model.TrainingSpec.VALIDATION_ACCURACY)) {
-            throw new ConfigException("training.monitor", "a regression has no accuracy; monitor validation_loss");
-        }
+        Monitor.require(settings.monitor(), regression);
+        RunningErrors errors = regression ? new RunningErrors(train) : null;
 
         Snapshot best = new Snapshot(model);
         Snapshot lastGood = new Snapshot(model);
@@ -105,6 +108,9 @@ public final class Trainer {
             double lossSum = 0;
             int correct = 0;
             meter.restart();
+            if (errors != null) {
+                errors.clear();
+            }
             for (int b = 0; b < batches.count(); b++) {
                 if (cancelled.getAsBoolean()) {
                     (earlyStopping && best.taken() ? best : lastGood).restore();
@@ -127,8 +133,12 @@ public final class Trainer {
                 }
                 meter.step(batch.size());
                 lossSum += loss * batch.size();
-                correct += Evaluator.correct(network.stages().get(network.stages().size() - 1).output(),
-                        batch.labels());
+                Matrix out = network.stages().get(network.stages().size() - 1).output();
+                if (errors != null) {
+                    errors.add(out, batch.targets());
+                } else {
+                    correct += Evaluator.correct(out, batch.labels());
+                }
                 listener.batchDone(epoch, b + 1, loss);
             }
             ThroughputMeter.Throughput t = meter.read();
@@ -137,7 +147,9 @@ public final class Trainer {
             nanos += t.nanos();
             bytes = bytes < 0 || t.allocatedBytes() < 0 ? -1 : bytes + t.allocatedBytes();
 
-            LossAndAccuracy v = validating ? evaluator.lossAndAccuracy(network, validation) : LossAndAccuracy.NONE;
+            RegressionEvaluation fit = validating && regression ? evaluator.regression(network, validation) : null;
+            LossAndAccuracy v = fit != null ? new LossAndAccuracy(fit.loss(), Double.NaN, validation.size())
+                    : validating ? evaluator.lossAndAccuracy(network, validation) : LossAndAccuracy.NONE;
             if (validating && !Double.isFinite(v.loss())) {
                 (earlyStopping && best.taken() ? best : lastGood).restore();
                 History kept = history.stopped(earlyStopping ? bestEpoch : history.size(), false);
@@ -147,7 +159,8 @@ public final class Trainer {
             }
             EpochStats stats = new EpochStats(epoch, lossSum / train.size(),
                     regression ? Double.NaN : (double) correct / train.size(),
-                    v.loss(), v.accuracy(), rate);
+                    v.loss(), v.accuracy(), rate, errors != null ? errors.metrics() : null,
+                    fit != null ? fit.metrics() : null);
             boolean improved = validating && settings.improves(settings.monitored(stats), bestValue);
             if (improved) {
                 bestValue = settings.monitored(stats);

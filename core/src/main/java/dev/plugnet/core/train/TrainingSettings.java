@@ -1,5 +1,6 @@
 package dev.plugnet.core.train;
 
+import dev.plugnet.core.model.Monitor;
 import dev.plugnet.core.model.ScheduleSpec;
 import dev.plugnet.core.model.TrainingSpec;
 
@@ -12,8 +13,8 @@ import dev.plugnet.core.model.TrainingSpec;
  *        epoch's weights; 0 turns early stopping off
  * @param schedule the learning-rate schedule, or {@code null} for a constant rate
  * @param seed the seed of the minibatch order
- * @param monitor {@link TrainingSpec#VALIDATION_LOSS} (lower is better) or
- *        {@link TrainingSpec#VALIDATION_ACCURACY} (higher is better)
+ * @param monitor a {@link Monitor}'s name: the validation loss (lower is better), accuracy (higher), MAE or RMSE
+ *        (lower) or R² (higher)
  * @param minDelta the least change of {@code monitor} that counts as an improvement
  */
 public record TrainingSettings(int epochs, int batchSize, int patience, ScheduleSpec schedule, long seed,
@@ -43,9 +44,15 @@ public record TrainingSettings(int epochs, int batchSize, int patience, Schedule
         return patience > 0;
     }
 
-    /** @return the monitored quantity of an epoch */
+    /** @return the monitored quantity of an epoch, NaN where the epoch lacks it */
     double monitored(EpochStats e) {
-        return monitor.equals(TrainingSpec.VALIDATION_LOSS) ? e.validationLoss() : e.validationAccuracy();
+        return switch (Monitor.of(monitor)) {
+            case VALIDATION_LOSS -> e.validationLoss();
+            case VALIDATION_ACCURACY -> e.validationAccuracy();
+            case VALIDATION_MAE -> e.validationMae();
+            case VALIDATION_RMSE -> e.validationRmse();
+            case VALIDATION_R2 -> e.validationR2();
+        };
     }
 
     /** @return whether {@code value} improves on {@code best} by more than {@code minDelta} */
@@ -56,6 +63,6 @@ public record TrainingSettings(int epochs, int batchSize, int patience, Schedule
         if (Double.isNaN(best)) {
             return true;
         }
-        return monitor.equals(TrainingSpec.VALIDATION_LOSS) ? value < best - minDelta : value > best + minDelta;
+        return Monitor.of(monitor).lowerIsBetter() ? value < best - minDelta : value > best + minDelta;
     }
 }
