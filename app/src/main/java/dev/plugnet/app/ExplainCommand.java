@@ -11,6 +11,7 @@ import dev.plugnet.core.data.Dataset;
 import dev.plugnet.core.data.DatasetReader;
 import dev.plugnet.core.network.Task;
 import dev.plugnet.core.data.Preprocessing;
+import dev.plugnet.core.model.InferredWidths;
 import dev.plugnet.core.model.ModelSpec;
 import dev.plugnet.core.network.Network;
 import dev.plugnet.core.network.Stage;
@@ -120,7 +121,8 @@ final class ExplainCommand implements Callable<Integer> {
             dataWhere = table.whereHeader();
         }
         if (network == null) {
-            model = WidthsFromData.resolve(spec.commandLine(), model, dataset, source.config, "--data");
+            model = WidthsFromData.resolve(spec.commandLine(), InferredWidths.of(plugnet.registry()), model, dataset,
+                    source.config, "--data");
             network = plugnet.assembler().network(noShortcut ? model.withShortcuts(false) : model);
         }
         Explanation e = Explanation.prepare(model, network, dataset, dataWhere, preprocessing, rows);

@@ -79,11 +79,12 @@ final class GradcheckCommand implements Callable<Integer> {
         ConfigArgument argument = ConfigArgument.read(config, plugnet);
         ModelSpec model = argument.spec();
         String dataName = data != null ? data : argument.example().map(BundledExample::exampleName).orElse(null);
-        if (InferredWidths.open(model)) {
+        InferredWidths widths = InferredWidths.of(plugnet.registry());
+        if (widths.open(model)) {
             Dataset dataset = dataName == null ? null : new DatasetReader().forTraining(
                     DataArgument.read(dataName, new CsvTableReader()), model.training(),
                     Task.of(model, plugnet.registry()) == Task.REGRESSION);
-            model = WidthsFromData.resolve(spec.commandLine(), model, dataset, config, "--data");
+            model = WidthsFromData.resolve(spec.commandLine(), widths, model, dataset, config, "--data");
         }
         if (noShortcut) {
             model = model.withShortcuts(false);

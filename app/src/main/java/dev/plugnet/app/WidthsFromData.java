@@ -16,14 +16,16 @@ final class WidthsFromData {
     }
 
     /**
+     * @param widths which option sets each layer plugin's width
      * @param data the rows read as the model would train on them, or {@code null} when none was given
      * @param config how the user named the model file
      * @param flag the flag that gives the data, such as {@code --data}
      * @return {@code model} with every width a number
      * @throws ParameterException if the model leaves a width open and there is no data
      */
-    static ModelSpec resolve(CommandLine cli, ModelSpec model, Dataset data, String config, String flag) {
-        if (!InferredWidths.open(model)) {
+    static ModelSpec resolve(CommandLine cli, InferredWidths widths, ModelSpec model, Dataset data, String config,
+                             String flag) {
+        if (!widths.open(model)) {
             return model;
         }
         if (data == null) {
@@ -31,6 +33,6 @@ final class WidthsFromData {
                     + " the last layer's \"units\" is \"auto\" or left out); give " + flag + " CSV to take them"
                     + " from its columns, or write them in the model file");
         }
-        return InferredWidths.resolve(model, data.featureNames().size(), data.labelNames().size());
+        return widths.resolve(model, data.featureNames().size(), data.labelNames().size());
     }
 }
