@@ -26,8 +26,8 @@ public final class OpenBlasComputeProvider implements ComputeProvider {
 
     @Override
     public String description() {
-        return "OpenBLAS dgemm (native library shipped in the jar), one single-threaded call per chunk of the"
-                + " output on plugnet's threads.";
+        return "OpenBLAS dgemm (native library shipped in the jar, called on the Java arrays), one single-threaded"
+                + " call per thread's share of the output on plugnet's threads.";
     }
 
     @Override
