@@ -97,8 +97,8 @@ final class OpenBlasBackend implements ComputeBackend {
         int chunks = parallel ? threads * CHUNKS_PER_THREAD : 1;
         synchronized (this) {
             if (heapBlas != null) {
-                heapChunk.set(am.data(), transposeA, am.cols(), bm.data(), transposeB, bm.cols(), cm.data(), m, n, k,
-                        accumulate, byRows);
+                heapChunk.shape(transposeA, am.cols(), transposeB, bm.cols(), m, n, k, accumulate, byRows);
+                heapChunk.set(am.data(), bm.data(), cm.data());
                 workers.run(heapChunk, byRows ? m : n, chunks);
                 heapChunk.clear();
                 return;
@@ -109,7 +109,7 @@ final class OpenBlasBackend implements ComputeBackend {
             reserve(ad.length, bd.length, cd.length);
             copy.set(true, ad, bd, accumulate ? cd : null);
             workers.run(copy, copy.blocks(), threads);
-            chunk.set(transposeA, am.cols(), transposeB, bm.cols(), m, n, k, accumulate, byRows);
+            chunk.shape(transposeA, am.cols(), transposeB, bm.cols(), m, n, k, accumulate, byRows);
             workers.run(chunk, byRows ? m : n, chunks);
             copy.set(false, null, null, cd);
             workers.run(copy, copy.blocks(), threads);
@@ -219,41 +219,49 @@ final class OpenBlasBackend implements ComputeBackend {
         }
     }
 
-    /** The product in flight on the Java arrays, cut into bands of output rows or columns. Reused. */
-    private final class HeapChunk implements RowWorkers.RowJob {
-        private double[] a;
-        private double[] b;
-        private double[] c;
-        private boolean transposeA;
-        private boolean transposeB;
-        private int lda;
-        private int ldb;
-        private int m;
-        private int n;
-        private int k;
-        private double beta;
-        private boolean byRows;
+    /**
+     * The product in flight, cut into bands of output rows or columns: its shape, set per product on a reused
+     * instance (nothing is allocated per product).
+     */
+    private abstract static class ChunkedProduct implements RowWorkers.RowJob {
+        boolean transposeA;
+        int lda;
+        boolean transposeB;
+        int ldb;
+        int m;
+        int n;
+        int k;
+        double beta;
+        boolean byRows;
 
-        void set(double[] a, boolean transposeA, int lda, double[] b, boolean transposeB, int ldb, double[] c, int m,
-                 int n, int k, boolean accumulate, boolean byRows) {
-            this.a = a;
+        final void shape(boolean transposeA, int lda, boolean transposeB, int ldb, int m, int n, int k,
+                         boolean accumulate, boolean byRows) {
             this.transposeA = transposeA;
             this.lda = lda;
-            this.b = b;
             this.transposeB = transposeB;
             this.ldb = ldb;
-            this.c = c;
             this.m = m;
             this.n = n;
             this.k = k;
             this.beta = accumulate ? 1.0 : 0.0;
             this.byRows = byRows;
         }
+    }
+
+    /** The product on the Java arrays. */
+    private final class HeapChunk extends ChunkedProduct {
+        private double[] a;
+        private double[] b;
+        private double[] c;
+
+        void set(double[] a, double[] b, double[] c) {
+            this.a = a;
+            this.b = b;
+            this.c = c;
+        }
 
         void clear() {
-            a = null;
-            b = null;
-            c = null;
+            set(null, null, null);
         }
 
         @Override
@@ -271,31 +279,8 @@ final class OpenBlasBackend implements ComputeBackend {
         }
     }
 
-    /** The product in flight through the native buffers, cut into bands of output rows or columns. Reused. */
-    private final class Chunk implements RowWorkers.RowJob {
-        private boolean transposeA;
-        private int lda;
-        private boolean transposeB;
-        private int ldb;
-        private int m;
-        private int n;
-        private int k;
-        private double beta;
-        private boolean byRows;
-
-        void set(boolean transposeA, int lda, boolean transposeB, int ldb, int m, int n, int k, boolean accumulate,
-                 boolean byRows) {
-            this.transposeA = transposeA;
-            this.lda = lda;
-            this.transposeB = transposeB;
-            this.ldb = ldb;
-            this.m = m;
-            this.n = n;
-            this.k = k;
-            this.beta = accumulate ? 1.0 : 0.0;
-            this.byRows = byRows;
-        }
-
+    /** The product through the native buffers. */
+    private final class Chunk extends ChunkedProduct {
         @Override
         public void rows(int thread, int from, int to) {
             if (from >= to) {
