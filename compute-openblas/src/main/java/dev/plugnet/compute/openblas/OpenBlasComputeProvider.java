@@ -14,10 +14,12 @@ public final class OpenBlasComputeProvider implements ComputeProvider {
     /** The backend's name. */
     public static final String NAME = "openblas";
     /**
-     * Multiply-adds from which {@code auto} prefers this backend: below it the copies to native memory and the
-     * call cost more than the Java kernels' arithmetic (measured on W2's products, docs/performance.md).
+     * Multiply-adds from which {@code auto} prefers this backend: below it a native call costs more than the Java
+     * kernels' arithmetic. Measured with {@code bench --compute auto}, one thread: W2 (whose largest products are
+     * 65,536 multiply-adds) ran at 16.2 GFLOP/s from 131,072, 19.5 from 32,768, 22.5 from 8,192 and 22.7 from
+     * 2,048, while W1 (at most 320) keeps every product in Java at any of these.
      */
-    static final long AUTO_FROM = 1L << 17;
+    static final long AUTO_FROM = 1L << 13;
 
     @Override
     public String name() {
