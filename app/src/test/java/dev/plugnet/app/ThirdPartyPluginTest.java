@@ -386,5 +386,12 @@ class ThirdPartyPluginTest {
                 + " com.example.plugnet.layers@1.0.0); "), evaluate.err());
         assertFalse(evaluate.err().contains("rmsprop"), "the optimizer is not needed to evaluate: " + evaluate.err());
         assertEquals(1, evaluate.err().lines().count(), evaluate.err());
+
+        Run resume = run("train", "--resume", checkpoint, "--data", "thyroid", "--epochs", "1", "--out",
+                work.resolve("focal-resumed.json").toString());
+        assertEquals(ExitCodes.BAD_INPUT, resume.code(), resume.err());
+        assertTrue(resume.err().startsWith("plugnet: " + checkpoint + ": needs plugins that are not"
+                + " installed: loss \"focal\" (module com.example.plugnet.layers@1.0.0), optimizer \"rmsprop\""
+                + " (module com.example.plugnet.layers@1.0.0); "), "a resumed run needs them all: " + resume.err());
     }
 }

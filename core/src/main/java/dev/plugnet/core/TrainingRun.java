@@ -75,6 +75,10 @@ public final class TrainingRun {
         Dataset data = request.data();
         TrainingSpec t = spec.training();
         Checkpoint resume = request.resume();
+        if (resume != null) { // its plugins are named before anything is assembled from its config
+            dev.plugnet.core.checkpoint.CheckpointReader.requireForTraining(resume, plugnet.registry(),
+                    request.resumeSource());
+        }
         if (resume == null) {
             spec = InferredWidths.of(plugnet.registry()).resolve(spec, data.featureNames().size(),
                     data.labelNames().size());

@@ -189,6 +189,16 @@ public final class CheckpointReader {
     }
 
     /**
+     * Checks that every plugin a resumed run of the checkpoint needs is installed (the optimizer's too).
+     *
+     * @param source names the checkpoint in messages
+     * @throws MissingPluginsException naming each plugin that is not installed
+     */
+    public static void requireForTraining(Checkpoint checkpoint, PluginRegistry registry, String source) {
+        CheckpointRestorer.requireInstalled(checkpoint, registry, source, CheckpointRestorer.Need.TRAINING);
+    }
+
+    /**
      * Checks that the checkpoint's loss plugin is installed, which evaluating it needs (it reports the loss).
      *
      * @param source names the checkpoint in messages
