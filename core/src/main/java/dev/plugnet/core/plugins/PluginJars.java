@@ -114,12 +114,11 @@ final class PluginJars {
             String name = descriptor.name();
             if (moduleJars.containsKey(name)) {
                 warnings.add(new PluginWarning(jar, "holds module " + name + ", which " + moduleJars.get(name)
-                        + " already holds; skipped"));
+                        + " already holds (two versions of one plugin?); keep one of the jars"));
                 continue;
             }
             if (parent.findModule(name).isPresent()) {
-                warnings.add(new PluginWarning(jar, "holds module " + name + ", which is already loaded (built in);"
-                        + " skipped"));
+                warnings.add(new PluginWarning(jar, "holds module " + name + ", which is already loaded (built in)"));
                 continue;
             }
             Optional<String> apiProblem = ApiCompatibility.problem(descriptor, manifest(jar));

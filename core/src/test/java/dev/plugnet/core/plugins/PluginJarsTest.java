@@ -288,4 +288,15 @@ class PluginJarsTest {
         assertEquals("no such folder or jar", reasonFor(registry, "no-such-folder"));
         assertEquals(Set.of("dense"), registry.plugins(PluginKind.LAYER).keySet());
     }
+
+    @Test
+    void twoVersionsOfOneJarLoadTheFirstAndWarnAboutTheOtherOnce() throws Exception {
+        Path folder = folder("versions");
+        Path first = moduleJar(folder, "com.example.versioned", "versioned");
+        Path second = java.nio.file.Files.copy(first, folder.resolve("com.example.versioned.v2.jar"));
+        PluginRegistry registry = PluginRegistry.discover(List.of(folder));
+        assertTrue(registry.find(PluginKind.LAYER, "versioned").isPresent());
+        assertEquals("holds module com.example.versioned, which " + first + " already holds (two versions of one"
+                + " plugin?); keep one of the jars", reasonFor(registry, second.getFileName().toString()));
+    }
 }
