@@ -63,6 +63,12 @@ class ErrorCatalogueTest {
         return new Cli.Result(code, "", err.toString());
     }
 
+    /** @return {@code text} sealed again over its numbers as written (a number beyond a double's range stays so) */
+    private static String sealedAsWritten(String text) {
+        String sum = dev.plugnet.core.checkpoint.CheckpointChecksum.ofText(dev.plugnet.core.Plugnet.boot().json(), text);
+        return text.replaceFirst("\"sha256:[0-9a-f]+\"", "\"" + sum + "\"");
+    }
+
     private static String resealed(String text, String from, String to) {
         String edited = text.replace(from, to);
         if (edited.equals(text)) {
@@ -196,6 +202,12 @@ class ErrorCatalogueTest {
                 BadInputTest.resealed(text.replaceFirst("(\"scales\" : \\[ )[^,]+", "$10.0"))), "--data", "thyroid");
         add(k, "a forged checkpoint with a mean of 1e308", "evaluate", "--model", file("mean.json",
                 BadInputTest.resealed(text.replaceFirst("(\"means\" : \\[ )[^,]+", "$11.0E308"))), "--data", "thyroid");
+        add(k, "a forged checkpoint with a number beyond the range of a double (quoted as written)", "evaluate", "--model",
+                file("e400-weight.json", sealedAsWritten(text.replaceFirst("(\"values\" : \\[ )[^,]+", "$11e400"))), "--data", "thyroid");
+        add(k, "a forged checkpoint whose history skips back", "evaluate", "--model", file("history-order.json",
+                BadInputTest.resealed(text.replaceFirst("\"epoch\" : 2", "\"epoch\" : 1"))), "--data", "thyroid");
+        add(k, "a checkpoint with a bare NaN (not JSON)", "evaluate", "--model",
+                file("bare-nan.json", text.replaceFirst("(\"values\" : \\[ )[^,]+", "$1NaN")), "--data", "thyroid");
         add(k, "a forged checkpoint with a class too many", "evaluate", "--model", file("extra-class.json",
                 resealed(text, "\"labels\" : [ ", "\"labels\" : [ \"extra\", ")), "--data", "thyroid");
         String legacy = file("legacy.json", text.replaceAll(",\\s*\"checksum\" : \"sha256:[0-9a-f]+\"", "")
@@ -232,6 +244,8 @@ class ErrorCatalogueTest {
         add(o, "the data file (also by another spelling, a symbolic or a hard link)", "train", "--data", data, "--out", data);
         add(o, "the config", "train", "--config", config("own.json", "\"seed\": 42", "\"seed\": 43"), "--data", "thyroid", "--out",
                 dir.resolve("own.json").toString());
+        add(o, "the `--history` file onto the data", "train", "--data", data, "--out", dir.resolve("history-out.json").toString(),
+                "--history", data);
         add(o, "the plot onto the checkpoint", "train", "--out", dir.resolve("both.json").toString(), "--plot",
                 dir.resolve("both.json").toString());
         add(o, "predictions onto the model", "predict", "--model", good, "--data", "thyroid", "--out", good);
@@ -348,7 +362,7 @@ class ErrorCatalogueTest {
                 | exit code | meaning |
                 |---|---|
                 | 0 | success (warnings about skipped plugin jars do not change it) |
-                | 1 | a run that failed: training met a non-finite loss or gradient (the last good checkpoint is kept), a check above its tolerance, a bug in a plugin (named with its module and jar), an internal error |
+                | 1 | a run that failed: training met a non-finite loss or gradient (the last good checkpoint is kept), a check above its tolerance, a bug in a plugin (named with its module and jar), an output that cannot be written (a full disk: `FILE: cannot be written: No space left on device`; an older file there is kept as it was), an internal error |
                 | 2 | bad usage or bad input: a flag, a config, a data file, a checkpoint, a plugin folder; nothing on disk is changed |
                 """);
         sections.forEach((title, table) -> doc.append("\n## ").append(title).append("\n\n").append(table));

@@ -112,7 +112,7 @@ class HostileInputTest {
     @Test
     void aNumberBeyondADoubleInAConfigSaysNotFinite() throws IOException {
         Path huge = Files.writeString(dir.resolve("huge.json"), config("m", "").replace("\"units\": 4", "\"units\": 1e400"));
-        assertEquals("plugnet: " + huge + " layers[0].units: expected a finite number, got one beyond the range"
+        assertEquals("plugnet: " + huge + " layers[0].units: expected a finite number, got 1e400, beyond the range"
                 + " of a double (±1.8e308)", bad("train", "--config", huge.toString(), "--data", data.toString()));
     }
 

@@ -137,7 +137,9 @@ public final class CheckpointReader {
             return new CheckpointSource(decoder.decode(recognised.root()), source, recognised.format(),
                     recognised.verified());
         } catch (ConfigException e) {
-            throw new CheckpointException(source + " " + e.location(), e.problem());
+            ConfigException quoted = dev.plugnet.core.json.RawNumbers.quoted(e, mapper.tokenStreamFactory(),
+                    recognised.text());
+            throw new CheckpointException(source + " " + quoted.location(), quoted.problem());
         }
     }
 

@@ -26,7 +26,7 @@ final class CheckpointRecogniser {
      * @param format its format
      * @param verified whether its checksum verified it (format 1 has none)
      */
-    record Recognised(JsonObjectReader root, int format, boolean verified) {
+    record Recognised(JsonObjectReader root, int format, boolean verified, String text) {
     }
 
     private final ObjectMapper mapper;
@@ -151,7 +151,7 @@ final class CheckpointRecogniser {
                     + " was edited");
         }
         root.allowOnly(CheckpointFields.TOP);
-        return new Recognised(root, format, format >= 2);
+        return new Recognised(root, format, format >= 2, text);
     }
 
     private void verifyChecksum(JsonObjectReader root, String text) {

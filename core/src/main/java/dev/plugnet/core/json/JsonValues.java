@@ -57,8 +57,7 @@ public final class JsonValues {
         if (node.isNumber()) {
             double v = node.doubleValue();
             if (!Double.isFinite(v)) {
-                throw new ConfigException(path, "expected a finite number, got one beyond the range of a double"
-                        + " (±1.8e308)");
+                throw new ConfigException(path, "expected a finite number, got " + RawNumbers.BEYOND);
             }
             return v;
         }
@@ -118,6 +117,9 @@ public final class JsonValues {
     public static String describe(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
+        }
+        if (node.isNumber() && node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            return RawNumbers.BEYOND;
         }
         if (node.isNumber() || node.isBoolean()) {
             return node.toString();

@@ -96,6 +96,11 @@ public final class StrictJson {
                         ? "JSON nested deeper than the limit of " + depth + " (raise it with -Dplugnet.max-nesting-depth=N)"
                         : "JSON exceeds a reading limit: " + first);
             }
+            // Jackson's advice names its own switches ("enable `JsonReadFeature…` to allow"): not for people
+            first = first.replaceAll(":?\\s*(enable|use) `?\\w+Feature\\.\\w+`?.*$", "");
+            if (first.startsWith("Non-standard token 'NaN'") || first.matches("Non-standard token '[-+]?Infinity'.*")) {
+                first += " (JSON has no NaN or infinity; plugnet accepts finite numbers only)";
+            }
             throw new ConfigException(where, "malformed JSON: " + first);
         }
     }

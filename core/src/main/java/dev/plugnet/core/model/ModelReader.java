@@ -74,7 +74,8 @@ public final class ModelReader {
         try {
             return fromTree(tree, "$");
         } catch (ConfigException e) {
-            throw new ConfigException(file + " " + e.location(), e.problem());
+            ConfigException quoted = dev.plugnet.core.json.RawNumbers.quoted(e, mapper.tokenStreamFactory(), text);
+            throw new ConfigException(file + " " + quoted.location(), quoted.problem());
         }
     }
 
