@@ -199,7 +199,7 @@ final class DistributedTrainer {
             }
         }
         model.weights(w);
-        model.state(s);
+        model.averagedState(s, "round " + round);
         return new NetworkAdapter.EpochSums(total.lossSum, (int) total.correct, (int) total.seen);
     }
 

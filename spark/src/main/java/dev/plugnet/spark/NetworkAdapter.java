@@ -120,6 +120,45 @@ final class NetworkAdapter {
         }
     }
 
+    /**
+     * Sets the optimizer's state from an average of several partitions' states ({@link #state()}'s layout), as
+     * the optimizer accepts it: an entry it refuses as averaged ({@link dev.plugnet.api.Optimizer#checkState} —
+     * a step count is a whole number, and partitions that took different numbers of local steps average to a
+     * fraction) is rounded to whole numbers, the count a partition of average size would have reached.
+     *
+     * @throws PlugnetSparkException if the optimizer refuses an entry even rounded; nothing is changed then
+     */
+    void averagedState(double[] flat, String where) {
+        java.util.Map<String, Matrix> state = model.optimizer().state();
+        double[][] accepted = new double[state.size()][];
+        int at = 0;
+        int e = 0;
+        for (java.util.Map.Entry<String, Matrix> entry : state.entrySet()) {
+            Matrix live = entry.getValue();
+            double[] values = java.util.Arrays.copyOfRange(flat, at, at + live.data().length);
+            at += values.length;
+            try {
+                model.optimizer().checkState(entry.getKey(), Matrix.wrap(live.rows(), live.cols(), values));
+            } catch (dev.plugnet.api.OptimizerStateException refused) {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = Math.rint(values[i]);
+                }
+                try {
+                    model.optimizer().checkState(entry.getKey(), Matrix.wrap(live.rows(), live.cols(), values));
+                } catch (dev.plugnet.api.OptimizerStateException still) {
+                    throw new PlugnetSparkException(where, "the averaged optimizer state is refused: "
+                            + still.getMessage());
+                }
+            }
+            accepted[e++] = values;
+        }
+        e = 0;
+        for (Matrix live : state.values()) {
+            System.arraycopy(accepted[e], 0, live.data(), 0, accepted[e].length);
+            e++;
+        }
+    }
+
     double learningRate() {
         return model.optimizer().learningRate();
     }

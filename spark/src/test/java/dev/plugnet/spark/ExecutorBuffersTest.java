@@ -124,7 +124,8 @@ class ExecutorBuffersTest {
         NetworkAdapter driver = new NetworkAdapter(SparkPlugins.assemble(Plugnet.boot(), json, "the model"));
         double[] weights = driver.weights();
         double[] state = driver.state();
-        for (int round = 1; round <= 20_000 / batch; round++) { // warm-up, each round from the last one's average
+        int warmUp = 20_000 / ((ROWS + batch - 1) / batch); // about 20,000 steps: the JIT compiles the step
+        for (int round = 1; round <= warmUp; round++) { // each round from the last one's average
             ParameterShare p = block.trainLocally(json, weights, state, 0.001, SEED, round, 1, batch);
             weights = p.weights.clone();
             state = p.state.clone();
