@@ -39,13 +39,13 @@ class ExecutorBuffersTest {
         TrainingBlock block = block(0.0);
         double[] weights = weights(json);
         int batches = (GLOBAL_ROWS + BATCH - 1) / BATCH;
-        for (int epoch = 1; epoch <= 30; epoch++) { // warm-up: every piece size has its network, the JIT compiles
+        for (int epoch = 1; epoch <= 300; epoch++) { // warm-up: every piece size has its network, the JIT compiles
             for (int b = 0; b < batches; b++) {
                 block.gradient(json, weights, SEED, epoch, b, BATCH, GLOBAL_ROWS);
             }
         }
         long total = 0;
-        for (int epoch = 31; epoch <= 40; epoch++) {
+        for (int epoch = 301; epoch <= 310; epoch++) {
             int e = epoch;
             block.gradient(json, weights, SEED, e, 0, BATCH, GLOBAL_ROWS); // the epoch's shuffle, once per epoch
             OptionalLong bytes = Allocations.bytesAllocatedBy(() -> {
@@ -56,7 +56,10 @@ class ExecutorBuffersTest {
             assumeTrue(bytes.isPresent(), "this JDK cannot count allocations");
             total += bytes.getAsLong();
         }
-        assertEquals(0, total, "bytes allocated by " + 10 * (batches - 1) + " steps");
+        // nothing per step (a step's smallest object would be 16 bytes); a rare JIT event (a deoptimisation
+        // re-materialising an object) may add a few bytes, far below one object per step
+        int steps = 10 * (batches - 1);
+        assertTrue(total < steps, total + " bytes allocated by " + steps + " steps");
     }
 
     @Test
