@@ -319,6 +319,10 @@ final class TrainCommand implements Callable<Integer> {
         try {
             return TrainingRun.prepare(plugnet, request);
         } catch (ConfigException e) {
+            String flag = flags.flagSetting(e.location());
+            if (flag != null) {
+                throw new ConfigException(flag, e.problem());
+            }
             throw config == null || resume != null || e.location().startsWith(config) ? e
                     : new ConfigException(config + " " + e.location(), e.problem());
         }

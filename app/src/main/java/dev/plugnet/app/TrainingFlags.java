@@ -146,6 +146,19 @@ final class TrainingFlags implements AutoCloseable {
     }
 
     /**
+     * @param location where a setting was found wrong, such as {@code training.class_weights.sick}
+     * @return the flag that gave that setting, with the rest of the path ({@code --class-weights sick}), or
+     *         {@code null} when no flag gave it (the model file did)
+     */
+    String flagSetting(String location) {
+        String weights = "training.class_weights";
+        if (classWeights != null && location.startsWith(weights)) {
+            return "--class-weights" + location.substring(weights.length()).replaceFirst("^\\.", " ");
+        }
+        return null;
+    }
+
+    /**
      * @param epochsToo whether {@code --epochs} sets the model's epochs (not when resuming: there it counts more)
      * @param testFraction {@code --test-fraction}, or {@code null}
      * @return {@code model} with these flags in place of its own settings

@@ -80,8 +80,8 @@ class ClassWeightsTest {
     void weightsForAnUnknownClassOrALossWithoutWeightsAreRefused() {
         Cli.Result unknown = Cli.run("train", "--class-weights", "hypo=2,sick=3", "--out", dir.resolve("x.json").toString());
         assertEquals(ExitCodes.BAD_INPUT, unknown.code());
-        assertEquals("plugnet: training.class_weights.sick: unknown class \"sick\"; the classes are hyper, hypo, normal",
-                unknown.errLine());
+        assertEquals("plugnet: --class-weights sick: unknown class \"sick\"; the classes are hyper, hypo, normal",
+                unknown.errLine(), "the flag that gave the weight, not the config's path");
         Cli.Result bad = Cli.run("train", "--class-weights", "hypo", "--out", dir.resolve("y.json").toString());
         assertEquals(ExitCodes.BAD_INPUT, bad.code());
         assertTrue(bad.errLine().contains("--class-weights: expected balanced or CLASS=WEIGHT pairs"), bad.err());

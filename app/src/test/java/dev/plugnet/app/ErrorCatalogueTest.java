@@ -301,6 +301,7 @@ class ErrorCatalogueTest {
         add(u, "`--monitor` a figure the model lacks (accuracy for a regression)", "train", "--config", "friedman",
                 "--monitor", "validation_accuracy");
         add(u, "a `monitor` that is no figure at all", "cv", "--monitor", "rmse");
+        add(u, "`--class-weights` for an unknown class", "train", "--class-weights", "hypo=2,sick=3");
         add(u, "`explain` or `gradcheck` on a config that leaves its widths to the data, with no data", "gradcheck",
                 "--config", file("open.json", "{\"inputs\": \"auto\", \"layers\": [{\"type\": \"dense\", \"units\": 4,"
                 + " \"activation\": \"tanh\"}, {\"type\": \"dense\"}], \"loss\": \"mse\"}"));
