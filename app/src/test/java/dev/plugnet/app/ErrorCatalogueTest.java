@@ -244,6 +244,7 @@ class ErrorCatalogueTest {
         add(o, "the data file (also by another spelling, a symbolic or a hard link)", "train", "--data", data, "--out", data);
         add(o, "the config", "train", "--config", config("own.json", "\"seed\": 42", "\"seed\": 43"), "--data", "thyroid", "--out",
                 dir.resolve("own.json").toString());
+        add(o, "a path through a file (`data.csv/out.json`)", "train", "--out", data + "/out.json");
         add(o, "the `--history` file onto the data", "train", "--data", data, "--out", dir.resolve("history-out.json").toString(),
                 "--history", data);
         add(o, "the plot onto the checkpoint", "train", "--out", dir.resolve("both.json").toString(), "--plot",

@@ -113,6 +113,31 @@ class FullDiskTest {
     }
 
     @Test
+    void aReadOnlyFileSystemIsRefusedBeforeAnyWorkAndAnOlderCheckpointStays() throws Exception {
+        Path out = disk.resolve("run.json");
+        assertEquals(0, Cli.run("train", "--epochs", "2", "--out", out.toString()).code());
+        byte[] before = Files.readAllBytes(out);
+        Process p = new ProcessBuilder("mount", "-o", "remount,ro", disk.toString()).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor(), "remount read-only");
+        for (String[] args : new String[][] {
+                {"train", "--epochs", "2", "--out", out.toString()},
+                {"train", "--epochs", "2", "--out", disk.resolve("sub/new.json").toString()},
+                {"train", "--epochs", "2", "--out", dir.resolve("ro-h.json").toString(), "--history",
+                        disk.resolve("h.csv").toString()},
+                {"predict", "--model", model.toString(), "--data", "thyroid", "--out", disk.resolve("p.csv").toString()},
+                {"plugins", "--schema", disk.resolve("schema.json").toString()}}) {
+            Cli.Result r = Cli.run(args);
+            assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+            assertEquals(true, r.errLine().endsWith(": cannot be made: the folder " + disk + " cannot be written (a"
+                    + " read-only file system)"), r.err());
+            assertEquals("", r.out(), "refused before any work");
+        }
+        assertArrayEquals(before, Files.readAllBytes(out));
+        assertEquals(List.of("run.json"), names());
+    }
+
+    @Test
     void predictionsThePlotTheSchemaAndTheHistoryFailWithOneLineAndLeaveNothing() throws IOException {
         fill();
         Path predictions = disk.resolve("p.csv");

@@ -105,6 +105,24 @@ class OutputTargetsTest {
     }
 
     @Test
+    void aPathThroughAFileIsRefusedBeforeAnyWorkForEveryOutput() {
+        String through = data + "/sub/out";
+        String expected = ": cannot be made: " + data + " is a file, not a folder";
+        Cli.Result r = Cli.run("train", "--epochs", "2", "--out", through + ".json");
+        assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+        assertEquals("plugnet: --out " + through + ".json" + expected, r.errLine());
+        assertEquals("", r.out(), "refused before any work");
+        assertTrue(refused("train", "--epochs", "2", "--out", dir.resolve("t1.json").toString(), "--plot",
+                through + ".png").endsWith(expected));
+        assertTrue(refused("train", "--epochs", "2", "--out", dir.resolve("t2.json").toString(), "--history",
+                through + ".csv").endsWith(expected));
+        assertTrue(refused("predict", "--model", model.toString(), "--data", "thyroid", "--out", through + ".csv")
+                .endsWith(expected));
+        assertTrue(refused("plugins", "--schema", through + ".json").endsWith(expected));
+        assertTrue(Files.isRegularFile(data));
+    }
+
+    @Test
     void aNameEndingWithASeparatorOrEmptyIsAUsageError() {
         String line = refused("train", "--epochs", "2", "--out", dir + "/runs/");
         assertTrue(line.contains("names a folder (it ends with /); give a file name in it"), line);

@@ -20,7 +20,9 @@ public final class OutputRefusedException extends PlugnetException {
         /** It exists and is not plugnet's file of the kind written: replaced only when the user insists. */
         FOREIGN,
         /** The name cannot be a file (it ends with a separator, or names a link to nothing). */
-        NOT_A_FILE_NAME
+        NOT_A_FILE_NAME,
+        /** Its folder is not a folder (a regular file on the path) or cannot be written (read-only). */
+        FOLDER
     }
 
     private final Reason reason;

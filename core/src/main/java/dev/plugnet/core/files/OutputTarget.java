@@ -13,6 +13,8 @@ import java.util.List;
  * <li>a path that is the same file as one of the command's inputs, however it is spelled (another relative
  * path, a symbolic link, a hard link: {@link Files#isSameFile}), is never replaced;</li>
  * <li>two outputs of one command may not be the same file;</li>
+ * <li>the file's folder must be a folder that can be written, or not exist yet (it is then made): a path
+ * through a regular file ({@code data.csv/out.json}) or into a read-only file system is refused;</li>
  * <li>an existing regular file is replaced only when it is plugnet's own file of the same kind
  * ({@link OutputKind#recognises}), or when {@code replaceForeign} is set (the user said so).</li>
  * </ol>
@@ -39,6 +41,9 @@ public record OutputTarget(Path file, OutputKind kind, String role) {
             throw new OutputRefusedException(where, "is " + FileType.describe(file) + ", not a regular file;"
                     + " plugnet writes only regular files", OutputRefusedException.Reason.NOT_REGULAR);
         }
+        folderProblem(file).ifPresent(problem -> {
+            throw new OutputRefusedException(where, problem, OutputRefusedException.Reason.FOLDER);
+        });
         for (InputFile input : inputs) {
             if (sameFile(file, input.file())) {
                 throw new OutputRefusedException(where, "is the same file as " + input.role() + " "
@@ -55,6 +60,41 @@ public record OutputTarget(Path file, OutputKind kind, String role) {
         if (Files.isRegularFile(file) && !kind.recognises(file) && !replaceForeign) {
             throw new OutputRefusedException(where, "exists and is not " + kind.description() + "; plugnet"
                     + " replaces only its own files", OutputRefusedException.Reason.FOREIGN);
+        }
+    }
+
+    /**
+     * @return why the file cannot be made in its folder, checked before any work: the nearest part of its path
+     *         that exists is not a folder (a regular file, a device), or is a folder that cannot be written (a
+     *         read-only file system); empty when it can (folders that do not exist yet are made)
+     */
+    static java.util.Optional<String> folderProblem(Path file) {
+        Path folder = file.getParent() != null ? file.getParent() : file.toAbsolutePath().getParent();
+        while (folder != null && !Files.exists(folder)) {
+            if (FileType.isDanglingLink(folder)) {
+                return java.util.Optional.of("cannot be made: " + folder + " is a symbolic link to nothing");
+            }
+            folder = folder.getParent() != null ? folder.getParent() : folder.toAbsolutePath().getParent();
+        }
+        if (folder == null) {
+            return java.util.Optional.empty();
+        }
+        if (!Files.isDirectory(folder)) {
+            return java.util.Optional.of("cannot be made: " + folder + " is "
+                    + (Files.isRegularFile(folder) ? "a file" : FileType.describe(folder)) + ", not a folder");
+        }
+        if (!Files.isWritable(folder)) {
+            return java.util.Optional.of("cannot be made: the folder " + folder + " cannot be written"
+                    + readOnly(folder));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String readOnly(Path folder) {
+        try {
+            return Files.getFileStore(folder).isReadOnly() ? " (a read-only file system)" : " (permission denied)";
+        } catch (IOException e) {
+            return "";
         }
     }
 
