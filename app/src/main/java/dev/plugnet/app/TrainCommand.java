@@ -226,7 +226,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRequest request = TrainingRequest.of(model, dataset).withDataWhere(table.whereHeader())
                 .withDataName(dataName).withCompute(flags.backend(plugnet, model))
                 .withCheckpoints(checkpointFile, checkpointEvery)
-                .withListener(listener).withCancellation(interrupt.signal()).withValidation(validationRows)
+                .withListener(listener).withCancellation(historyLog == null ? interrupt.signal()
+                        : historyLog.stopOnFailure(interrupt.signal())).withValidation(validationRows)
                 .withTest(testRows);
         if (resumed != null) {
             request = request.withResume(resumed, resume.toString()).withEpochs(flags.epochs);
@@ -286,6 +287,13 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         History history = outcome.history();
+        if (historyLog != null && historyLog.failure() != null) {
+            dev.plugnet.api.PlugnetException failure = historyLog.failure();
+            throw new dev.plugnet.core.files.WriteFailedException(failure.location(), failure.problem()
+                    + String.format(Locale.ROOT, "; training stopped after epoch %d and kept epoch %d in %s"
+                    + " (continue with --resume %s)", history.size(), history.bestEpoch(), checkpointFile,
+                    checkpointFile), failure);
+        }
         if (outcome.cancelled()) {
             if (outcome.epochsRun() > 0) {
                 err.printf(Locale.ROOT, "plugnet: interrupted; kept epoch %d (%s of the %d finished) in %s"

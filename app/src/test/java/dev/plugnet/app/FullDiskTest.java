@@ -138,6 +138,41 @@ class FullDiskTest {
     }
 
     @Test
+    void aHistoryFileThatFillsTheDiskStopsTheRunWhichKeepsItsCheckpoint() throws Exception {
+        Process p = new ProcessBuilder("mount", "-o", "remount,size=8k", disk.toString()).redirectErrorStream(true)
+                .start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor(), "remount with 8 KiB");
+        Path history = disk.resolve("h.csv");
+        Path out = dir.resolve("stopped.json");
+        Cli.Result r = Cli.run("train", "--epochs", "400", "--patience", "0", "--out", out.toString(), "--history",
+                history.toString());
+        assertEquals(ExitCodes.FAILED, r.code(), r.err());
+        var h = new dev.plugnet.core.checkpoint.CheckpointReader(dev.plugnet.core.Plugnet.boot().json(),
+                dev.plugnet.core.Plugnet.boot().reader()).read(out).history();
+        assertEquals("plugnet: --history " + history + ": cannot be written: No space left on device; training"
+                + " stopped after epoch " + h.size() + " and kept epoch " + h.size() + " in " + out + " (continue"
+                + " with --resume " + out + ")", r.errLine());
+        assertEquals(true, h.size() > 10 && h.size() < 400, h.size() + " epochs");
+        p = new ProcessBuilder("mount", "-o", "remount,size=512k", disk.toString()).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor(), "remount with 512 KiB");
+        r = Cli.run("train", "--resume", out.toString(), "--epochs", "5", "--out", out.toString(), "--history",
+                history.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(history);
+        int cells = lines.get(0).split(",", -1).length;
+        long previous = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            assertEquals(cells, line.split(",", -1).length, "a whole line: " + line);
+            long epoch = Long.parseLong(line.substring(0, line.indexOf(',')));
+            assertEquals(true, epoch > previous, "each epoch once, in order: " + line);
+            previous = epoch;
+        }
+        assertEquals(h.size() + 5, previous);
+    }
+
+    @Test
     void predictionsThePlotTheSchemaAndTheHistoryFailWithOneLineAndLeaveNothing() throws IOException {
         fill();
         Path predictions = disk.resolve("p.csv");

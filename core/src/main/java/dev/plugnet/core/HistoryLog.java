@@ -28,7 +28,9 @@ import java.util.function.ToDoubleFunction;
  * <p>A new run starts the file afresh: the header is written atomically in place of an earlier history file. A
  * resumed run continues it: the lines of epochs before the resumed run's first are kept (later ones, written
  * after the checkpoint it resumes, are dropped, atomically, so that no epoch appears twice) and the new epochs
- * are appended. Each write is checked: a full disk ends the run with a {@link WriteFailedException}.
+ * are appended. Each write is checked: a file that cannot be started fails with a {@link WriteFailedException};
+ * a line that cannot be written (a full disk) stops the run as a cancellation does ({@link #stopOnFailure}),
+ * and {@link #failure()} says why; a line cut short by it is dropped when the run is resumed.
  */
 public final class HistoryLog implements TrainingListener {
     /**
@@ -68,6 +70,7 @@ public final class HistoryLog implements TrainingListener {
     private final Path file;
     private final String where;
     private Writer writer;
+    private dev.plugnet.api.PlugnetException failure;
 
     /**
      * @param next hears everything this log hears, after it
@@ -105,8 +108,9 @@ public final class HistoryLog implements TrainingListener {
                             + ", so the resumed run cannot continue it; give another --history file");
                 }
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (epochOf(line) >= firstEpoch || epochOf(line) < 1) {
-                        break; // written after the checkpoint that is resumed, or the end of a cut line
+                    if (epochOf(line) >= firstEpoch || epochOf(line) < 1
+                            || line.chars().filter(c -> c == ',').count() != COLUMNS.size() - 1) {
+                        break; // written after the checkpoint that is resumed, or a line a full disk cut short
                     }
                     kept.writeBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
                 }
@@ -143,11 +147,13 @@ public final class HistoryLog implements TrainingListener {
                 line.append(v);
             }
         }
-        try {
-            writer.write(line.append('\n').toString());
-            writer.flush();
-        } catch (IOException e) {
-            throw WriteFailedException.of(where, e);
+        if (failure == null) {
+            try {
+                writer.write(line.append('\n').toString());
+                writer.flush();
+            } catch (IOException e) {
+                failure = WriteFailedException.of(where, e);
+            }
         }
         next.epochDone(stats, best);
     }
@@ -155,6 +161,20 @@ public final class HistoryLog implements TrainingListener {
     @Override
     public void epochRecorded(History history) {
         next.epochRecorded(history);
+    }
+
+    /**
+     * @return asked before every step, with the run's own cancellation: true once a line could not be written
+     *         (a full disk), so the run stops as a cancelled run does, keeping its best epoch in the checkpoint,
+     *         instead of training on with no record
+     */
+    public java.util.function.BooleanSupplier stopOnFailure(java.util.function.BooleanSupplier cancelled) {
+        return () -> failure != null || cancelled.getAsBoolean();
+    }
+
+    /** @return why a line could not be written during the run, or {@code null} if every line was */
+    public dev.plugnet.api.PlugnetException failure() {
+        return failure;
     }
 
     /** Closes the file; the lines written so far are all in it. */
