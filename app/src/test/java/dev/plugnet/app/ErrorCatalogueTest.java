@@ -195,6 +195,12 @@ class ErrorCatalogueTest {
         add(k, "a checkpoint whose plugins are not installed", "evaluate", "--model", file("alien.json", BadInputTest.resealed(text
                 .replace("\"name\" : \"sigmoid\",\n    \"module\" : \"dev.plugnet.activations\"", "\"name\" : \"swish\",\n    \"module\" : \"com.example.swish\"")
                 .replace("\"activation\" : {\n        \"type\" : \"sigmoid\"", "\"activation\" : {\n        \"type\" : \"swish\""))), "--data", "thyroid");
+        add(k, "`evaluate` of a checkpoint whose loss plugin is not installed (`predict` needs only the layers and"
+                + " activations, and works)", "evaluate", "--model", file("alien-loss.json", BadInputTest.resealed(text
+                .replace("\"name\" : \"cross_entropy\",\n    \"module\" : \"dev.plugnet.losses.standard\"",
+                        "\"name\" : \"focal\",\n    \"module\" : \"com.example.focal\"")
+                .replace("\"loss\" : {\n      \"type\" : \"cross_entropy\"", "\"loss\" : {\n      \"type\" : \"focal\""))),
+                "--data", "thyroid");
 
         add(k, "a forged checkpoint (sealed again) with a feature name twice", "evaluate", "--model", file("twice.json",
                 resealed(text, "\"total_thyroxin\"", "\"t3_resin_uptake\"")), "--data", "thyroid");

@@ -9,6 +9,7 @@ import dev.plugnet.core.network.AssembledModel;
 import dev.plugnet.core.network.ModelAssembler;
 import dev.plugnet.core.network.Network;
 import dev.plugnet.api.MatrixProducts;
+import dev.plugnet.core.plugins.PluginKind;
 import dev.plugnet.core.plugins.PluginRegistry;
 import tools.jackson.databind.ObjectMapper;
 
@@ -207,8 +208,14 @@ public final class CheckpointReader {
      * @throws MissingPluginsException naming the loss's plugin if it is not installed
      */
     public static void requireLoss(Checkpoint checkpoint, PluginRegistry registry, String source) {
-        CheckpointRestorer.requireInstalled(checkpoint, registry, source, CheckpointRestorer.Need.NETWORK,
-                "evaluating reports the loss (predict needs only the layers and activations)");
+        String loss = checkpoint.config().loss().type();
+        if (registry.find(PluginKind.LOSS, loss).isEmpty()) { // the config's loss, whatever the plugin list says
+            PluginUse use = checkpoint.plugins().stream()
+                    .filter(p -> p.kind() == PluginKind.LOSS && p.name().equals(loss)).findFirst()
+                    .orElse(new PluginUse(PluginKind.LOSS, loss, "unknown", ""));
+            throw new MissingPluginsException(source, "evaluating reports the loss (predict needs only the layers"
+                    + " and activations)", List.of(use.describe()));
+        }
     }
 
     /**

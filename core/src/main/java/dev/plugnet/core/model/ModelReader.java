@@ -122,7 +122,7 @@ public final class ModelReader {
                     + " layers; the limit is " + limits.maxLayers() + " (raise it with -Dplugnet.max-layers=N)");
         }
         List<LayerSpec> layers = layerNodes.stream().map(e -> layer(e.node(), e.path())).toList();
-        ComponentSpec loss = component(model.require("loss", "a loss, for example \"cross_entropy\""),
+        ComponentSpec loss = component(model.require("loss", "a loss plugin: a name or {\"type\": name, options…}"),
                 model.path("loss"));
         ComponentSpec optimizer = model.has("optimizer")
                 ? component(model.get("optimizer"), model.path("optimizer")) : null;
