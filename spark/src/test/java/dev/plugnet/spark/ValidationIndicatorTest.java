@@ -44,7 +44,7 @@ class ValidationIndicatorTest {
 
     private static PlugnetClassifier estimator() throws Exception {
         return new PlugnetClassifier().setModel(Files.readString(LocalSpark.Session.bundled("thyroid-5-4-3.json")))
-                .setFeatureCols(LocalSpark.THYROID_FEATURES).setLabelCol("diagnosis").setEpochs(3).setBatchSize(16)
+                .setFeatureCols(LocalSpark.THYROID_FEATURES).setLabelCol("diagnosis").setEpochs(3).setBatchSize(64)
                 .setPatience(0);
     }
 }
