@@ -99,6 +99,7 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setAllowSubcommandsAsOptionParameters(true); // --plugins plugins: a folder named like a command
         cli.setExecutionExceptionHandler(new ErrorReporter(environment));
         cli.setParameterExceptionHandler(ErrorReporter::usageError);
         cli.setExitCodeExceptionMapper(ErrorReporter::exitCode);

@@ -112,6 +112,14 @@ class ThirdPartyPluginTest {
     }
 
     @Test
+    void aPluginsFolderNamedLikeACommandIsAFolder() {
+        Run r = run("--plugins", "plugins", "plugins");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--plugins: no such folder or jar"), "plugins is the folder's name here: "
+                + r.err());
+    }
+
+    @Test
     void theEnvironmentVariableAndTheDefaultFolderAreSearchedToo() throws Exception {
         Path cwd = Files.createDirectories(work.resolve("cwd"));
         Path defaultFolder = Files.createDirectories(cwd.resolve("plugins"));
