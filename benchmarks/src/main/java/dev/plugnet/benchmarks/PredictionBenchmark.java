@@ -58,6 +58,7 @@ public class PredictionBenchmark {
     private double[] probabilities;
     private Network network;
     private Matrix standardised;
+    private double[][] batchOut;
     private int next;
 
     @Setup(Level.Trial)
@@ -74,6 +75,7 @@ public class PredictionBenchmark {
         predictor = model.newPredictor();
         probabilities = new double[3];
         rows = rows(10_000, 2);
+        batchOut = new double[rows.length][3];
         network = plugnet.assembler().network(model.spec());
         ModelState.of(model.weights(), Map.of(), 0).restoreWeightsInto(network);
         standardised = Matrix.zeros(rows.length, 5);
@@ -114,6 +116,13 @@ public class PredictionBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public double[][] batch10k() {
         return model.predictProbabilities(rows);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public double[][] predictorBatch10k() {
+        predictor.predictAll(rows, batchOut);
+        return batchOut;
     }
 
     @Benchmark

@@ -36,6 +36,7 @@ public final class Predictor {
     private final Standardizer targets;
     private final Matrix one;
     private Matrix chunk;
+    private Matrix tail;
 
     Predictor(Network network, Preprocessing preprocessing) {
         this.network = network;
@@ -109,6 +110,33 @@ public final class Predictor {
     }
 
     /**
+     * Predicts many rows into the caller's arrays, a chunk of rows per forward pass, without allocating (after
+     * the first calls): the batch form of {@link #predict(double[], double[])}, for one thread.
+     *
+     * @param rows the rows, each as for {@link #predict(double[], double[])}
+     * @param probabilities receives row {@code i}'s probabilities in {@code probabilities[i]}, in the order of
+     *        {@link TrainedModel#classNames()}; as many arrays as rows, each at least as long as there are classes
+     * @throws DataException naming the row (from 1) and column of a row of the wrong width or a value that is not
+     *         finite, or an output array that is missing or too short
+     * @throws IllegalStateException if the model is a regression
+     */
+    public void predictAll(double[][] rows, double[][] probabilities) {
+        if (probabilities == null || rows != null && probabilities.length < rows.length) {
+            throw new DataException("probabilities", (probabilities == null ? "is null" : "has "
+                    + probabilities.length + " arrays") + "; expected one per row (" + (rows == null ? 0 : rows.length)
+                    + ")");
+        }
+        for (int i = 0; rows != null && i < rows.length; i++) {
+            if (probabilities[i] == null || probabilities[i].length < classes) {
+                throw new DataException("probabilities[" + i + "]", (probabilities[i] == null ? "is null"
+                        : "has length " + probabilities[i].length) + "; expected at least " + classes
+                        + ", one per class (" + String.join(", ", classNames) + ")");
+            }
+        }
+        predictAll(rows, probabilities, "x");
+    }
+
+    /**
      * Predicts many rows, a chunk of them per forward pass.
      *
      * @param rows the rows, each as for {@link #predict(double[], double[])}
@@ -123,14 +151,20 @@ public final class Predictor {
         }
         for (int from = 0; from < rows.length; from += CHUNK) {
             int n = Math.min(CHUNK, rows.length - from);
-            if (chunk == null || chunk.rows() != n) {
-                chunk = Matrix.zeros(n, inputs);
+            Matrix batch = n == CHUNK ? chunk : tail;
+            if (batch == null || batch.rows() != n) {
+                batch = Matrix.zeros(n, inputs);
+                if (n == CHUNK) {
+                    chunk = batch;
+                } else {
+                    tail = batch;
+                }
             }
-            double[] x = chunk.data();
+            double[] x = batch.data();
             for (int i = 0; i < n; i++) {
                 standardise(rows[from + i], x, i * inputs, source, from + i);
             }
-            double[] p = network.forward(chunk, false).data();
+            double[] p = network.forward(batch, false).data();
             for (int i = 0; i < n; i++) {
                 System.arraycopy(p, i * classes, out[from + i], 0, classes);
             }

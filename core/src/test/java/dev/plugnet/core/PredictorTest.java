@@ -1,5 +1,6 @@
 package dev.plugnet.core;
 
+import dev.plugnet.core.data.DataException;
 import dev.plugnet.testkit.Allocations;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,36 @@ class PredictorTest {
             assertArrayEquals(p, batch[i], 1e-15, "row " + (i + 1));
             assertEquals(MODEL.classNames().get(k), MODEL.predict(rows.x()[i]).className());
         }
+    }
+
+    @Test
+    void aPredictorsBatchIntoTheCallersArraysEqualsTheModelsAndAllocatesNothingOnceWarm() {
+        Blobs rows = Blobs.of(1300, 33); // two full chunks and a shorter one
+        double[][] expected = MODEL.predictProbabilities(rows.x());
+        Predictor predictor = MODEL.newPredictor();
+        double[][] out = new double[rows.x().length][3];
+        predictor.predictAll(rows.x(), out);
+        for (int i = 0; i < out.length; i++) {
+            assertArrayEquals(expected[i], out[i], 0.0, "row " + (i + 1));
+        }
+        Runnable batch = () -> predictor.predictAll(rows.x(), out);
+        for (int i = 0; i < 200; i++) {
+            batch.run();
+        }
+        OptionalLong bytes = Allocations.bytesAllocatedBy(batch, 200);
+        bytes.ifPresent(b -> assertEquals(0, b / 200, "bytes per 1300-row batch after warm-up (total " + b + ")"));
+    }
+
+    @Test
+    void aPredictorsBatchNamesAMissingOrShortOutputArray() {
+        Predictor predictor = MODEL.newPredictor();
+        double[][] x = {DATA.x()[0], DATA.x()[1]};
+        DataException few = org.junit.jupiter.api.Assertions.assertThrows(DataException.class,
+                () -> predictor.predictAll(x, new double[1][3]));
+        assertEquals("probabilities: has 1 arrays; expected one per row (2)", few.getMessage());
+        DataException shortRow = org.junit.jupiter.api.Assertions.assertThrows(DataException.class,
+                () -> predictor.predictAll(x, new double[][] {new double[3], new double[2]}));
+        org.junit.jupiter.api.Assertions.assertTrue(shortRow.getMessage().startsWith(
+                "probabilities[1]: has length 2; expected at least 3"), shortRow.getMessage());
     }
 }

@@ -2,6 +2,7 @@ package dev.plugnet.spark;
 
 import dev.plugnet.api.NonFiniteException;
 import dev.plugnet.core.metrics.LossAndAccuracy;
+import dev.plugnet.core.model.Monitor;
 import dev.plugnet.core.model.ScheduleSpec;
 import dev.plugnet.core.model.TrainingSpec;
 import dev.plugnet.core.train.EpochStats;
@@ -30,13 +31,19 @@ final class DistributedTrainer {
      * @param mode synchronous gradients or parameter averaging
      * @param localEpochs local epochs per averaging round
      * @param depth treeAggregate's depth
-     * @param monitor {@code validation_loss} (lower is better) or {@code validation_accuracy}
+     * @param monitor a classifier's monitor: {@code validation_loss} (lower is better) or
+     *        {@code validation_accuracy}
      * @param minDelta the least change of {@code monitor} that counts as an improvement
      */
     record Settings(int epochs, int batchSize, int patience, ScheduleSpec schedule, long seed, TrainingMode mode,
                     int localEpochs, int depth, String monitor, double minDelta) {
         boolean byLoss() {
             return TrainingSpec.VALIDATION_LOSS.equals(monitor);
+        }
+
+        /** @return whether a smaller value of {@code monitor} is an improvement */
+        boolean lowerIsBetter() {
+            return Monitor.of(monitor).lowerIsBetter();
         }
 
         /** @return whether {@code value} improves on {@code best} by more than {@code minDelta} */
@@ -47,7 +54,7 @@ final class DistributedTrainer {
             if (Double.isNaN(best)) {
                 return true;
             }
-            return byLoss() ? value < best - minDelta : value > best + minDelta;
+            return lowerIsBetter() ? value < best - minDelta : value > best + minDelta;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.plugnet.core.checkpoint.Checkpoint;
 import dev.plugnet.core.data.Preprocessing;
 import dev.plugnet.core.data.Standardizer;
 import dev.plugnet.core.model.ModelSpec;
+import dev.plugnet.core.model.Monitor;
 import dev.plugnet.core.model.TrainingSpec;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -148,6 +149,10 @@ public final class PlugnetClassifier extends Estimator<PlugnetClassificationMode
                 + " train every epoch and keep the last weights");
         require(local >= 1, "localEpochs", "expected a positive number of epochs, got " + local);
         require(depth >= 2, "aggregationDepth", "expected 2 or more, got " + depth);
+
+        Monitor monitor = Monitor.of(t.monitor());
+        require(monitor != null && monitor.appliesTo(false), "model", "training.monitor: a classifier has no \""
+                + t.monitor() + "\"; it may monitor " + String.join(", ", Monitor.keysFor(false)));
 
         String label = getOrDefault(labelCol);
         TrainingSpec ran = t.with(epochCount, batch, wait, label).withFractions(fraction, 0.0);

@@ -71,7 +71,7 @@ public final class TrainOnSpark {
         PipelineModel fitted = pipeline.fit(train);
         double seconds = (System.nanoTime() - start) / 1e9;
         PlugnetClassificationModel model = (PlugnetClassificationModel) fitted.stages()[1];
-        EpochStats kept = model.history().epochs().get(model.history().bestEpoch() - 1);
+        EpochStats kept = model.history().epoch(model.history().bestEpoch());
 
         // Spark's evaluators compare numeric labels: index the class names in the model's (alphabetical) order
         Dataset<Row> scored = new StringIndexer().setInputCol("diagnosis").setOutputCol("label")
