@@ -44,9 +44,9 @@ class ExecutorBuffersTest {
                 block.gradient(json, weights, SEED, epoch, b, BATCH, GLOBAL_ROWS);
             }
         }
-        long total = 0;
-        for (int epoch = 301; epoch <= 310; epoch++) {
-            int e = epoch;
+        long[] perEpoch = new long[10];
+        for (int i = 0; i < perEpoch.length; i++) {
+            int e = 301 + i;
             block.gradient(json, weights, SEED, e, 0, BATCH, GLOBAL_ROWS); // the epoch's shuffle, once per epoch
             OptionalLong bytes = Allocations.bytesAllocatedBy(() -> {
                 for (int b = 1; b < batches; b++) {
@@ -54,12 +54,16 @@ class ExecutorBuffersTest {
                 }
             }, 1);
             assumeTrue(bytes.isPresent(), "this JDK cannot count allocations");
-            total += bytes.getAsLong();
+            perEpoch[i] = bytes.getAsLong();
         }
-        // nothing per step (a step's smallest object would be 16 bytes); a rare JIT event (a deoptimisation
-        // re-materialising an object) may add a few bytes, far below one object per step
-        int steps = 10 * (batches - 1);
-        assertTrue(total < steps, total + " bytes allocated by " + steps + " steps");
+        // nothing per step: an allocation per step (a step's smallest object is 16 bytes) shows in every epoch,
+        // while a rare JIT event (a compilation or deoptimisation re-materialising objects) shows in one; so the
+        // median epoch must allocate less than a byte per step
+        long[] sorted = perEpoch.clone();
+        java.util.Arrays.sort(sorted);
+        int steps = batches - 1;
+        assertTrue(sorted[sorted.length / 2] < steps, "bytes allocated by each epoch of " + steps + " steps: "
+                + java.util.Arrays.toString(perEpoch));
     }
 
     @Test
@@ -111,8 +115,13 @@ class ExecutorBuffersTest {
         // the difference is what the extra steps allocate
         int rounds = 20;
         int epochs = 2;
-        long tenSteps = roundBytes(64, rounds, epochs);
-        long seventyFiveSteps = roundBytes(8, rounds, epochs);
+        // each the least of three measurements: a JIT event (a compilation, a deoptimisation) allocates in one
+        long tenSteps = Long.MAX_VALUE;
+        long seventyFiveSteps = Long.MAX_VALUE;
+        for (int repeat = 0; repeat < 3; repeat++) {
+            tenSteps = Math.min(tenSteps, roundBytes(64, rounds, epochs));
+            seventyFiveSteps = Math.min(seventyFiveSteps, roundBytes(8, rounds, epochs));
+        }
         int extraSteps = rounds * epochs * (75 - 10);
         assertTrue(Math.abs(seventyFiveSteps - tenSteps) < extraSteps, (seventyFiveSteps - tenSteps)
                 + " bytes more for " + extraSteps + " more steps (" + tenSteps + " bytes for " + rounds
