@@ -59,9 +59,13 @@ class OpenBlasBackendTest {
             for (int i = 0; i < 2_000; i++) {
                 product.run();
             }
-            OptionalLong bytes = Allocations.bytesAllocatedBy(product, 1_000);
-            assumeTrue(bytes.isPresent(), "this JDK cannot measure allocation");
-            assertTrue(bytes.getAsLong() < 1_000, "allocated " + bytes.getAsLong() + " bytes in 1000 products");
+            long least = Long.MAX_VALUE; // of three: a one-off JIT event allocates in one, a product in every one
+            for (int repeat = 0; repeat < 3; repeat++) {
+                OptionalLong bytes = Allocations.bytesAllocatedBy(product, 1_000);
+                assumeTrue(bytes.isPresent(), "this JDK cannot measure allocation");
+                least = Math.min(least, bytes.getAsLong());
+            }
+            assertTrue(least < 1_000, "allocated " + least + " bytes in 1000 products");
         }
     }
 
