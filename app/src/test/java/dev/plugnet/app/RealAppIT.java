@@ -48,7 +48,9 @@ class RealAppIT {
     }
 
     private Result run(List<String> jvm, String modulePath, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-Djava.awt.headless=true"));
+        // native access for the openblas backend's modules, as ./plugnet allows it (JDK 24+ warns otherwise)
+        List<String> command = new ArrayList<>(List.of(JAVA, "-Djava.awt.headless=true",
+                "--enable-native-access=org.bytedeco.javacpp,org.bytedeco.openblas,dev.ludovic.netlib.blas"));
         command.addAll(jvm);
         command.addAll(List.of("--module-path", modulePath, "--module", "dev.plugnet.app"));
         command.addAll(List.of(args));
