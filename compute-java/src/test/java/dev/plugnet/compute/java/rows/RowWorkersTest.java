@@ -38,7 +38,11 @@ class RowWorkersTest {
     void chunkBoundariesDependOnlyOnTheRowAndChunkCounts() {
         try (RowWorkers workers = new RowWorkers(2, "test")) {
             StringBuffer bounds = new StringBuffer();
-            workers.run((t, from, to) -> bounds.append(from).append('-').append(to).append(' '), 10, 4);
+            workers.run((t, from, to) -> {
+                synchronized (bounds) { // one chunk's text at a time: the threads' appends must not interleave
+                    bounds.append(from).append('-').append(to).append(' ');
+                }
+            }, 10, 4);
             String[] parts = bounds.toString().trim().split(" ");
             Arrays.sort(parts);
             assertEquals("[0-3, 3-6, 6-9, 9-10]", Arrays.toString(parts));
